@@ -1,0 +1,253 @@
+//! The `Client`: built once, cloned freely, and viewed per user with `for_user`; every view
+//! shares one transport and so one connection pool.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::options::{CallOptions, ClientOptions, Scope, DEFAULT_BASE_URL};
+use crate::options::{ENV_API_KEY, ENV_BASE_URL, ENV_TENANT_ID};
+use crate::resources::{Files, Responses, Threads, Users};
+use crate::transport::{Request, Transport};
+
+/// A client of the Lumnis API.
+///
+/// Cloning is cheap (two reference counts), and every clone, every
+/// [`for_user`](Client::for_user) view and every [`with_options`](Client::with_options)
+/// view shares one connection pool and one retry budget.
+///
+/// ```no_run
+/// # async fn demo() -> lumnisai::Result<()> {
+/// use lumnisai::{Client, ClientOptions, CreateUser};
+///
+/// let client = Client::new(ClientOptions::new().api_key("sk-..."))?;
+/// let user = client.users().create(CreateUser::new("ada@example.com")).await?;
+/// let ada = client.for_user(user.email.as_str());
+/// let answer = ada.invoke("What's the weather?", Default::default()).await?;
+/// println!("{}", answer.output_text.unwrap_or_default());
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    transport: Arc<Transport>,
+    tenant_id: Option<Arc<str>>,
+    user: Option<Arc<str>>,
+    scope: Scope,
+    call: Arc<CallOptions>,
+}
+
+impl Client {
+    /// Builds a client; options left `None` come from the environment.
+    ///
+    /// Fails with [`ErrorKind::Config`] when no API key is given or set in
+    /// `LUMNISAI_API_KEY`, or when the base URL is not an http(s) URL.
+    pub fn new(mut options: ClientOptions) -> Result<Client> {
+        let api_key = match options.api_key.take().or_else(|| env(ENV_API_KEY)) {
+            Some(key) if !key.trim().is_empty() => key.trim().to_owned(),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    "no API key: pass api_key or set the LUMNISAI_API_KEY environment variable",
+                ))
+            }
+        };
+        let base_url = options
+            .base_url
+            .clone()
+            .or_else(|| env(ENV_BASE_URL))
+            .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
+        let base_url = normalize_base_url(&base_url)?;
+        let tenant_id = options.tenant_id.clone().or_else(|| env(ENV_TENANT_ID));
+        if let Some(tenant) = &tenant_id {
+            uuid::Uuid::parse_str(tenant).map_err(|_| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!("tenant_id {tenant:?} is not a uuid"),
+                )
+            })?;
+        }
+
+        let scope = options.scope;
+        let transport = Transport::new(options, base_url, api_key)?;
+        Ok(Client {
+            transport: Arc::new(transport),
+            tenant_id: tenant_id.map(Arc::from),
+            user: None,
+            scope,
+            call: Arc::new(CallOptions::default()),
+        })
+    }
+
+    /// Builds a client from the environment alone.
+    pub fn from_env() -> Result<Client> {
+        Client::new(ClientOptions::default())
+    }
+
+    /// A view of this client bound to one user (an email or a uuid), sharing the pool.
+    ///
+    /// Every call that takes a user uses this one unless it names another: responses
+    /// (create, list), threads (create, list) and files (upload, list, get, content,
+    /// download, delete).
+    pub fn for_user(&self, user: impl Into<String>) -> Client {
+        let user: String = user.into();
+        Client {
+            user: Some(Arc::from(user.trim())),
+            scope: Scope::User,
+            ..self.clone()
+        }
+    }
+
+    /// A view of this client whose calls use these overrides (timeout, retries, key).
+    pub fn with_options(&self, call: CallOptions) -> Client {
+        Client {
+            call: Arc::new(call),
+            ..self.clone()
+        }
+    }
+
+    /// The user this view is bound to.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
+    }
+
+    /// The scope of calls that do not name one.
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// The tenant id given in the options or the environment.
+    pub fn tenant_id(&self) -> Option<&str> {
+        self.tenant_id.as_deref()
+    }
+
+    /// The base URL, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+
+    /// The options the client was built with (the key is not kept here).
+    pub fn options(&self) -> &ClientOptions {
+        self.transport.options()
+    }
+
+    /// Whether two handles share one connection pool.
+    pub fn shares_pool_with(&self, other: &Client) -> bool {
+        Arc::ptr_eq(&self.transport, &other.transport)
+    }
+
+    /// The users of the tenant.
+    pub fn users(&self) -> Users {
+        Users::new(self.clone())
+    }
+
+    /// Threads.
+    pub fn threads(&self) -> Threads {
+        Threads::new(self.clone())
+    }
+
+    /// Responses (agent runs).
+    pub fn responses(&self) -> Responses {
+        Responses::new(self.clone())
+    }
+
+    /// Files.
+    pub fn files(&self) -> Files {
+        Files::new(self.clone())
+    }
+
+    /// Asks the server whether it is up: `GET /v1/health`.
+    pub async fn health(&self) -> Result<serde_json::Value> {
+        let request = Request::new(reqwest::Method::GET, "/v1/health", "/v1/health".into());
+        self.send(request).await
+    }
+
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    /// Applies this view's call options, then sends and decodes.
+    pub(crate) async fn send<T: serde::de::DeserializeOwned>(&self, request: Request) -> Result<T> {
+        self.transport.json(self.prepare(request)).await
+    }
+
+    pub(crate) fn prepare(&self, mut request: Request) -> Request {
+        request.timeout = request.timeout.or(self.call.timeout);
+        request.max_retries = request.max_retries.or(self.call.max_retries);
+        if request.idempotency_key.is_none() {
+            request.idempotency_key = self.call.idempotency_key.clone();
+        }
+        request
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.transport.base_url())
+            .field("api_key", &"<redacted>")
+            .field("tenant_id", &self.tenant_id)
+            .field("user", &self.user)
+            .field("scope", &self.scope)
+            .finish()
+    }
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn normalize_base_url(url: &str) -> Result<String> {
+    let trimmed = url.trim().trim_end_matches('/');
+    let parsed = reqwest::Url::parse(trimmed).map_err(|e| {
+        Error::new(
+            ErrorKind::Config,
+            format!("base_url {url:?} is invalid: {e}"),
+        )
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(Error::new(
+            ErrorKind::Config,
+            format!("base_url {url:?} must be an http or https URL"),
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_key() {
+        let client = Client::new(ClientOptions::new().api_key("sk-very-secret-key")).unwrap();
+        let shown = format!("{client:?} {:?}", client.for_user("a@b.co"));
+        assert!(!shown.contains("sk-very-secret-key"), "{shown}");
+    }
+
+    #[test]
+    fn a_missing_key_is_a_config_error() {
+        let err = Client::new(ClientOptions::new().api_key("  ")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Config);
+        assert!(err.message().contains("LUMNISAI_API_KEY"));
+    }
+
+    #[test]
+    fn for_user_shares_the_pool() {
+        let client = Client::new(ClientOptions::new().api_key("k")).unwrap();
+        let alice = client.for_user("alice@example.com");
+        assert!(client.shares_pool_with(&alice));
+        assert_eq!(alice.user(), Some("alice@example.com"));
+        assert_eq!(alice.scope(), Scope::User);
+        assert_eq!(client.scope(), Scope::Tenant);
+    }
+
+    #[test]
+    fn base_urls_are_checked_and_trimmed() {
+        assert_eq!(
+            normalize_base_url("http://127.0.0.1:8080/").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert!(normalize_base_url("ftp://x").is_err());
+        assert!(normalize_base_url("not a url").is_err());
+    }
+}

@@ -1,0 +1,453 @@
+//! Responses: agent runs, their progress, and the parameters that start them.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::null_default;
+use crate::options::Scope;
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Instructions for the agent.
+    System,
+    /// The end user.
+    User,
+    /// The agent.
+    Assistant,
+}
+
+impl std::str::FromStr for Role {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<Role> {
+        match s {
+            "system" => Ok(Role::System),
+            "user" => Ok(Role::User),
+            "assistant" => Ok(Role::Assistant),
+            _ => Err(crate::Error::validation(format!(
+                "role must be \"system\", \"user\" or \"assistant\", not {s:?}"
+            ))),
+        }
+    }
+}
+
+impl Role {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::System => "system",
+            Role::User => "user",
+            Role::Assistant => "assistant",
+        }
+    }
+}
+
+/// One message of a conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// Who wrote it.
+    pub role: Role,
+    /// What it says.
+    pub content: String,
+}
+
+impl Message {
+    /// A message from the user.
+    pub fn user(content: impl Into<String>) -> Message {
+        Message {
+            role: Role::User,
+            content: content.into(),
+        }
+    }
+
+    /// A system message.
+    pub fn system(content: impl Into<String>) -> Message {
+        Message {
+            role: Role::System,
+            content: content.into(),
+        }
+    }
+}
+
+/// The state of a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseStatus {
+    /// Created, not started.
+    Queued,
+    /// Running.
+    InProgress,
+    /// Ended with an answer.
+    Succeeded,
+    /// Ended with an error (an answer, not a client error).
+    Failed,
+    /// Stopped by a cancel.
+    Cancelled,
+}
+
+impl ResponseStatus {
+    /// Whether the status will not change any more.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            ResponseStatus::Succeeded | ResponseStatus::Failed | ResponseStatus::Cancelled
+        )
+    }
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResponseStatus::Queued => "queued",
+            ResponseStatus::InProgress => "in_progress",
+            ResponseStatus::Succeeded => "succeeded",
+            ResponseStatus::Failed => "failed",
+            ResponseStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+impl std::str::FromStr for ResponseStatus {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<ResponseStatus> {
+        serde_json::from_value(Value::String(s.to_owned()))
+            .map_err(|_| crate::Error::validation(format!("unknown response status {s:?}")))
+    }
+}
+
+/// One step of an agent run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressEntry {
+    /// When the step happened.
+    pub ts: DateTime<Utc>,
+    /// The agent's state at that step.
+    pub state: String,
+    /// What the agent is doing.
+    #[serde(default, deserialize_with = "null_default")]
+    pub message: String,
+    /// The answer so far, on the final entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_text: Option<String>,
+    /// The tool calls of this step, verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_calls: Option<Vec<Value>>,
+}
+
+/// An agent run, as read back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// The response's id.
+    pub response_id: Uuid,
+    /// The thread it belongs to.
+    #[serde(default)]
+    pub thread_id: Option<Uuid>,
+    /// The tenant it belongs to.
+    #[serde(default)]
+    pub tenant_id: Option<Uuid>,
+    /// The user it was made for.
+    #[serde(default)]
+    pub user_id: Option<Uuid>,
+    /// Where the run stands.
+    pub status: ResponseStatus,
+    /// The steps so far.
+    #[serde(default, deserialize_with = "null_default")]
+    pub progress: Vec<ProgressEntry>,
+    /// The messages the run was given.
+    #[serde(default, deserialize_with = "null_default")]
+    pub input_messages: Vec<Message>,
+    /// The answer, once succeeded.
+    #[serde(default)]
+    pub output_text: Option<String>,
+    /// The answer as JSON, when a `response_format` was given.
+    #[serde(default)]
+    pub structured_response: Option<Value>,
+    /// What the run produced, verbatim.
+    #[serde(default)]
+    pub artifacts: Option<Value>,
+    /// Why the run failed, verbatim.
+    #[serde(default)]
+    pub error: Option<Value>,
+    /// The options the run was made with, verbatim.
+    #[serde(default)]
+    pub options: Option<Value>,
+    /// A short title.
+    #[serde(default)]
+    pub response_title: Option<String>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it ended.
+    #[serde(default)]
+    pub completed_at: Option<DateTime<Utc>>,
+}
+
+/// The answer to a create call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreatedResponse {
+    /// The new response's id.
+    pub response_id: Uuid,
+    /// Its thread (new unless one was given).
+    #[serde(default)]
+    pub thread_id: Option<Uuid>,
+    /// Its first status, `queued`.
+    pub status: ResponseStatus,
+    /// The tenant.
+    #[serde(default)]
+    pub tenant_id: Option<Uuid>,
+    /// When it was created.
+    #[serde(default)]
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// The answer to a cancel call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelResult {
+    /// The status after the cancel.
+    pub status: String,
+    /// What the server said.
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+/// One page of responses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponseList {
+    /// The responses of this page, newest first.
+    #[serde(default, deserialize_with = "null_default")]
+    pub responses: Vec<Response>,
+    /// How many match in all.
+    #[serde(default)]
+    pub total: u64,
+    /// The page size asked for.
+    #[serde(default)]
+    pub limit: u32,
+    /// How many were skipped.
+    #[serde(default)]
+    pub offset: u64,
+}
+
+/// Which agent, models and features a run uses; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AgentConfig {
+    /// SMART_MODEL, REASONING_MODEL, VISION_MODEL, CHEAP_MODEL or FAST_MODEL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orchestrator_model_type: Option<String>,
+    /// As `orchestrator_model_type`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planner_model_type: Option<String>,
+    /// As `orchestrator_model_type`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator_model_type: Option<String>,
+    /// A model name such as `openai:gpt-4.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orchestrator_model_name: Option<String>,
+    /// A model name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planner_model_name: Option<String>,
+    /// A model name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator_model_name: Option<String>,
+    /// A model name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_response_model_name: Option<String>,
+    /// Whether the agent may use cognitive tools.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_cognitive_tools: Option<bool>,
+    /// Whether tasks are validated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_task_validation: Option<bool>,
+    /// Whether the output is comprehensive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generate_comprehensive_output: Option<bool>,
+    /// `auto`, `single_agent` or `multi_agent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_mode: Option<String>,
+    /// Skills to enable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skill_ids: Option<Vec<String>>,
+    /// Fields this version does not know yet, sent verbatim.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+const MODEL_TYPES: [&str; 5] = [
+    "SMART_MODEL",
+    "REASONING_MODEL",
+    "VISION_MODEL",
+    "CHEAP_MODEL",
+    "FAST_MODEL",
+];
+const AGENT_MODES: [&str; 3] = ["auto", "single_agent", "multi_agent"];
+
+impl AgentConfig {
+    /// Checks the enumerated fields against the values the API takes.
+    pub fn validate(&self) -> crate::Result<()> {
+        let types = [
+            ("orchestrator_model_type", &self.orchestrator_model_type),
+            ("planner_model_type", &self.planner_model_type),
+            ("coordinator_model_type", &self.coordinator_model_type),
+        ];
+        for (field, value) in types {
+            if let Some(value) = value {
+                if !MODEL_TYPES.contains(&value.as_str()) {
+                    return Err(crate::Error::validation(format!(
+                        "agent_config.{field} must be one of {}, not {value:?}",
+                        MODEL_TYPES.join(", ")
+                    )));
+                }
+            }
+        }
+        if let Some(mode) = &self.agent_mode {
+            if !AGENT_MODES.contains(&mode.as_str()) {
+                return Err(crate::Error::validation(format!(
+                    "agent_config.agent_mode must be one of {}, not {mode:?}",
+                    AGENT_MODES.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Everything a new response is made from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateResponse {
+    /// The conversation so far; at least one message.
+    pub messages: Vec<Message>,
+    /// The user (uuid or email); the bound user when `None`.
+    pub user_id: Option<String>,
+    /// The scope; the client's when `None`.
+    pub scope: Option<Scope>,
+    /// The thread to continue; a new one when `None`.
+    pub thread_id: Option<String>,
+    /// Agent and model settings.
+    pub agent_config: Option<AgentConfig>,
+    /// A JSON Schema the answer must follow, sent verbatim.
+    pub response_format: Option<Value>,
+    /// How to fill the schema.
+    pub response_format_instructions: Option<String>,
+    /// Model names to use instead of the defaults.
+    pub model_overrides: Option<BTreeMap<String, String>>,
+    /// Artifact ids or remote URIs the agent may read; never local paths.
+    pub files: Option<Vec<String>>,
+}
+
+impl CreateResponse {
+    /// A response to one user message.
+    pub fn new(prompt: impl Into<String>) -> CreateResponse {
+        CreateResponse {
+            messages: vec![Message::user(prompt)],
+            ..CreateResponse::default()
+        }
+    }
+}
+
+/// The wire body of a create call, after scoping has been applied.
+#[derive(Debug, Serialize)]
+pub(crate) struct CreateResponseBody<'a> {
+    pub messages: &'a [Message],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thread_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent_config: Option<&'a AgentConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_format_instructions: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_overrides: Option<&'a BTreeMap<String, String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub files: Option<&'a [String]>,
+}
+
+/// Which responses to list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListResponses {
+    /// Only this user's (uuid or email); the bound user when `None`.
+    pub user_id: Option<String>,
+    /// Only responses in this status.
+    pub status: Option<ResponseStatus>,
+    /// Only responses created at or after this time.
+    pub start_date: Option<DateTime<Utc>>,
+    /// Only responses created before this time.
+    pub end_date: Option<DateTime<Utc>>,
+    /// Responses per page.
+    pub limit: u32,
+    /// How many to skip.
+    pub offset: u64,
+}
+
+impl Default for ListResponses {
+    fn default() -> ListResponses {
+        ListResponses {
+            user_id: None,
+            status: None,
+            start_date: None,
+            end_date: None,
+            limit: 50,
+            offset: 0,
+        }
+    }
+}
+
+/// The kind of a feedback note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedbackType {
+    /// A suggestion.
+    Suggestion,
+    /// A correction.
+    Correction,
+    /// Guidance.
+    Guidance,
+}
+
+impl std::str::FromStr for FeedbackType {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<FeedbackType> {
+        serde_json::from_value(Value::String(s.to_owned())).map_err(|_| {
+            crate::Error::validation(format!(
+                "feedback_type must be suggestion, correction or guidance, not {s:?}"
+            ))
+        })
+    }
+}
+
+/// Feedback on a running or finished response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreateFeedback {
+    /// What the feedback says.
+    pub feedback_text: String,
+    /// Its kind.
+    pub feedback_type: FeedbackType,
+    /// Who gives it; the bound user when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The progress entry it is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress_id: Option<String>,
+    /// The tool call it is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_call_id: Option<String>,
+    /// New arguments for that tool call, verbatim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_args_update: Option<Value>,
+}
+
+/// The answer to a feedback call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackCreated {
+    /// The feedback's id.
+    pub feedback_id: Uuid,
+    /// When it was stored.
+    #[serde(default)]
+    pub created_at: Option<DateTime<Utc>>,
+}

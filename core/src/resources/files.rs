@@ -1,0 +1,392 @@
+//! `client.files()`: upload (from bytes, a path streamed from disk, or an async reader),
+//! list, get, read the text of, download (to memory or streamed to a path), and delete.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use bytes::Bytes;
+use futures::StreamExt;
+use reqwest::multipart::{Form, Part};
+use reqwest::Method;
+use tokio::io::{AsyncRead, AsyncWriteExt};
+use tokio_util::io::ReaderStream;
+
+use super::{check_range, id_segment};
+use crate::error::{Error, ErrorKind, Result};
+use crate::models::{DeleteResult, FileContent, FileContentParams, FileList, FileMetadata};
+use crate::models::{FileScope, FileStatus, FileUploadResult, ListFiles, UploadFile};
+use crate::transport::{Body, Request};
+use crate::Client;
+
+/// Where the bytes of an upload come from.
+pub enum FileSource {
+    /// Bytes in memory; resent whole on a retry.
+    Bytes(Bytes),
+    /// A file on disk, streamed and never read whole into memory; reopened on a retry.
+    Path(PathBuf),
+    /// A stream that can be read once, with its length when known. An upload from it is
+    /// not retried once sent, since the bytes cannot be read again.
+    Reader(Box<dyn AsyncRead + Send + Sync + Unpin>, Option<u64>),
+}
+
+impl std::fmt::Debug for FileSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileSource::Bytes(bytes) => write!(f, "FileSource::Bytes({} bytes)", bytes.len()),
+            FileSource::Path(path) => write!(f, "FileSource::Path({path:?})"),
+            FileSource::Reader(_, len) => write!(f, "FileSource::Reader(length: {len:?})"),
+        }
+    }
+}
+
+/// Files; on a user-bound client, uploads are user-scoped to the bound user by default.
+///
+/// ```no_run
+/// # async fn demo(client: lumnisai::Client) -> lumnisai::Result<()> {
+/// use lumnisai::{FileSource, UploadFile};
+///
+/// let alice = client.for_user("alice@example.com");
+/// let up = alice.files().upload(FileSource::Path("notes.txt".into()), UploadFile::default())
+///     .await?;
+/// let bytes = alice.files().download(&up.file_id.to_string(), None).await?;
+/// alice.files().download_to(&up.file_id.to_string(), "copy.txt".as_ref(), None).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Files {
+    client: Client,
+}
+
+impl Files {
+    pub(crate) fn new(client: Client) -> Files {
+        Files { client }
+    }
+
+    /// Uploads a file.
+    pub async fn upload(&self, source: FileSource, params: UploadFile) -> Result<FileUploadResult> {
+        let scope = params.scope.unwrap_or(if self.client.user().is_some() {
+            FileScope::User
+        } else {
+            FileScope::Tenant
+        });
+        let user_id = match scope {
+            FileScope::User => Some(
+                self.client
+                    .call_user(params.user_id.as_deref())?
+                    .ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::MissingUserId,
+                            "a user-scoped upload needs a user: pass user_id or use for_user()",
+                        )
+                    })?,
+            ),
+            FileScope::Tenant => params.user_id.clone().filter(|u| !u.trim().is_empty()),
+        };
+        let name = match (&params.file_name, &source) {
+            (Some(name), _) => name.clone(),
+            (None, FileSource::Path(path)) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "upload.bin".into()),
+            (None, _) => "upload.bin".into(),
+        };
+        if name.trim().is_empty() {
+            return Err(Error::validation("file_name must not be empty"));
+        }
+        let mime = params
+            .mime_type
+            .clone()
+            .unwrap_or_else(|| guess_mime(&name).to_owned());
+        let fields = FormFields {
+            name,
+            mime,
+            scope,
+            user_id,
+            tags: params.tags.join(","),
+            duplicate_handling: params.duplicate_handling.map(|d| d.as_str()),
+        };
+
+        let body = match source {
+            FileSource::Bytes(bytes) => {
+                let fields = Arc::new(fields);
+                Body::Form(Arc::new(move || {
+                    let len = bytes.len() as u64;
+                    fields.form(Part::stream_with_length(bytes.clone(), len))
+                }))
+            }
+            FileSource::Path(path) => {
+                let len = tokio::fs::metadata(&path)
+                    .await
+                    .map_err(|e| io_error(&path, e))?
+                    .len();
+                let fields = Arc::new(fields);
+                Body::Form(Arc::new(move || {
+                    let file = std::fs::File::open(&path).map_err(|e| io_error(&path, e))?;
+                    let stream = ReaderStream::new(tokio::fs::File::from_std(file));
+                    let body = reqwest::Body::wrap_stream(stream);
+                    fields.form(Part::stream_with_length(body, len))
+                }))
+            }
+            FileSource::Reader(reader, len) => {
+                let body = reqwest::Body::wrap_stream(ReaderStream::new(reader));
+                let part = match len {
+                    Some(len) => Part::stream_with_length(body, len),
+                    None => Part::stream(body),
+                };
+                Body::FormOnce(Mutex::new(Some(fields.form(part)?)))
+            }
+        };
+        let mut request = Request::new(Method::POST, "/v1/files/upload", "/v1/files/upload".into());
+        request.body = body;
+        self.client.send(request).await
+    }
+
+    /// Lists one page of files the given user, else the bound one, may see.
+    pub async fn list(&self, params: ListFiles) -> Result<FileList> {
+        check_range("limit", params.limit, 1, 100)?;
+        if params.page < 1 {
+            return Err(Error::validation("page starts at 1"));
+        }
+        let user_id = self.client.call_user(params.user_id.as_deref())?;
+        let tags = (!params.tags.is_empty()).then(|| params.tags.join(","));
+        let request = Request::new(Method::GET, "/v1/files", "/v1/files".into())
+            .query_opt("user_id", user_id)
+            .query_opt("scope", params.scope.map(|s| s.as_str()))
+            .query_opt("file_type", params.file_type)
+            .query_opt("status", params.status)
+            .query_opt("tags", tags)
+            .query("page", params.page)
+            .query("limit", params.limit);
+        self.client.send(request).await
+    }
+
+    /// Gets a file's metadata.
+    pub async fn get(&self, file_id: &str, user_id: Option<&str>) -> Result<FileMetadata> {
+        let request = self.file_request(file_id, "", "/v1/files/{id}", user_id)?;
+        self.client.send(request).await
+    }
+
+    /// Reads a file's text, optionally a range of lines.
+    pub async fn content(&self, file_id: &str, params: FileContentParams) -> Result<FileContent> {
+        let request = self
+            .file_request(
+                file_id,
+                "/content",
+                "/v1/files/{id}/content",
+                params.user_id.as_deref(),
+            )?
+            .query_opt("content_type", params.content_type)
+            .query_opt("start_line", params.start_line)
+            .query_opt("end_line", params.end_line);
+        self.client.send(request).await
+    }
+
+    /// Downloads a file's exact bytes into memory (up to the body limit; use
+    /// [`download_to`](Files::download_to) for large files).
+    pub async fn download(&self, file_id: &str, user_id: Option<&str>) -> Result<Bytes> {
+        let request =
+            self.file_request(file_id, "/download", "/v1/files/{id}/download", user_id)?;
+        Ok(self
+            .client
+            .transport()
+            .execute(self.client.prepare(request))
+            .await?
+            .body)
+    }
+
+    /// Streams a file's bytes to `path`, never holding more than one chunk in memory.
+    /// The file appears at `path` only once complete. Returns the number of bytes written.
+    pub async fn download_to(
+        &self,
+        file_id: &str,
+        path: &Path,
+        user_id: Option<&str>,
+    ) -> Result<u64> {
+        let request =
+            self.file_request(file_id, "/download", "/v1/files/{id}/download", user_id)?;
+        let timeout = request.timeout.unwrap_or(self.client.options().timeout);
+        let response = self
+            .client
+            .transport()
+            .stream(self.client.prepare(request))
+            .await?;
+
+        let partial = partial_path(path);
+        let mut file = tokio::fs::File::create(&partial)
+            .await
+            .map_err(|e| io_error(&partial, e))?;
+        let written = copy_body(response, &mut file, timeout, &partial).await;
+        let written = match written {
+            Ok(n) => n,
+            Err(err) => {
+                let _ = tokio::fs::remove_file(&partial).await;
+                return Err(err);
+            }
+        };
+        file.flush().await.map_err(|e| io_error(&partial, e))?;
+        drop(file);
+        tokio::fs::rename(&partial, path)
+            .await
+            .map_err(|e| io_error(path, e))?;
+        Ok(written)
+    }
+
+    /// Where a file's processing stands.
+    pub async fn status(&self, file_id: &str) -> Result<FileStatus> {
+        let path = format!("/v1/files/{}/status", id_segment("file_id", file_id)?);
+        self.client
+            .send(Request::new(Method::GET, "/v1/files/{id}/status", path))
+            .await
+    }
+
+    /// Deletes a file; `hard_delete` removes its bytes too.
+    pub async fn delete(
+        &self,
+        file_id: &str,
+        user_id: Option<&str>,
+        hard_delete: bool,
+    ) -> Result<DeleteResult> {
+        let path = format!("/v1/files/{}", id_segment("file_id", file_id)?);
+        let user_id = self.client.call_user(user_id)?;
+        let request = Request::new(Method::DELETE, "/v1/files/{id}", path)
+            .query_opt("user_id", user_id)
+            .query_opt("hard_delete", hard_delete.then_some("true"));
+        self.client.send(request).await
+    }
+
+    fn file_request(
+        &self,
+        file_id: &str,
+        suffix: &str,
+        route: &'static str,
+        user_id: Option<&str>,
+    ) -> Result<Request> {
+        let path = format!("/v1/files/{}{suffix}", id_segment("file_id", file_id)?);
+        let user_id = self.client.call_user(user_id)?;
+        Ok(Request::new(Method::GET, route, path).query_opt("user_id", user_id))
+    }
+}
+
+/// The text fields of an upload form, kept to build the form again for a retry.
+struct FormFields {
+    name: String,
+    mime: String,
+    scope: FileScope,
+    user_id: Option<String>,
+    tags: String,
+    duplicate_handling: Option<&'static str>,
+}
+
+impl FormFields {
+    fn form(&self, part: Part) -> Result<Form> {
+        let part = part
+            .file_name(self.name.clone())
+            .mime_str(&self.mime)
+            .map_err(|_| Error::validation(format!("{:?} is not a MIME type", self.mime)))?;
+        let mut form = Form::new()
+            .part("file", part)
+            .text("scope", self.scope.as_str());
+        if let Some(user) = &self.user_id {
+            form = form.text("user_id", user.clone());
+        }
+        if !self.tags.is_empty() {
+            form = form.text("tags", self.tags.clone());
+        }
+        if let Some(handling) = self.duplicate_handling {
+            form = form.text("duplicate_handling", handling);
+        }
+        Ok(form)
+    }
+}
+
+async fn copy_body(
+    response: reqwest::Response,
+    file: &mut tokio::fs::File,
+    idle: std::time::Duration,
+    path: &Path,
+) -> Result<u64> {
+    let mut stream = response.bytes_stream();
+    let mut written = 0u64;
+    loop {
+        // Each chunk gets the attempt timeout, so a stalled body fails instead of hanging.
+        let next = tokio::time::timeout(idle, stream.next())
+            .await
+            .map_err(|_| {
+                Error::new(
+                    ErrorKind::Timeout,
+                    format!("the download stalled for {idle:?}"),
+                )
+            })?;
+        let Some(chunk) = next else {
+            return Ok(written);
+        };
+        let chunk = chunk.map_err(|e| {
+            Error::new(
+                ErrorKind::Transport,
+                "the connection failed during the download",
+            )
+            .with_source(e)
+        })?;
+        file.write_all(&chunk)
+            .await
+            .map_err(|e| io_error(path, e))?;
+        written += chunk.len() as u64;
+    }
+}
+
+fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".part");
+    path.with_file_name(name)
+}
+
+fn io_error(path: &Path, err: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{}: {err}", path.display())).with_source(err)
+}
+
+/// The MIME type of common document types by extension; the server sniffs the rest.
+fn guess_mime(name: &str) -> &'static str {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "txt" | "log" => "text/plain",
+        "md" => "text/markdown",
+        "csv" => "text/csv",
+        "html" | "htm" => "text/html",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "pdf" => "application/pdf",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mime_types_by_extension() {
+        assert_eq!(guess_mime("notes.TXT"), "text/plain");
+        assert_eq!(guess_mime("report.pdf"), "application/pdf");
+        assert_eq!(guess_mime("blob"), "application/octet-stream");
+    }
+
+    #[test]
+    fn partial_files_sit_beside_the_target() {
+        assert_eq!(
+            partial_path(Path::new("/tmp/a.bin")),
+            PathBuf::from("/tmp/a.bin.part")
+        );
+    }
+}

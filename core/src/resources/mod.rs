@@ -1,0 +1,93 @@
+//! Resource handles (`client.users()`, `threads()`, `responses()`, `files()`) and the
+//! argument checks they make before any request.
+
+mod files;
+mod responses;
+mod threads;
+mod users;
+
+pub use files::{FileSource, Files};
+pub use responses::Responses;
+pub use threads::Threads;
+pub use users::Users;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::error::{Error, Result};
+
+/// Everything but RFC 3986 unreserved characters and `@` is encoded in a path segment, so
+/// `+`, `%`, `/` and non-ASCII characters of an email reach the server intact.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'@');
+
+/// Encodes one path segment.
+pub(crate) fn segment(value: &str) -> String {
+    utf8_percent_encode(value, SEGMENT).to_string()
+}
+
+/// Checks an id-or-email argument and encodes it as a path segment.
+pub(crate) fn id_segment(what: &str, value: &str) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::validation(format!("{what} must not be empty")));
+    }
+    Ok(segment(value))
+}
+
+/// A light check of an email: one `@` with text on both sides, a dot in the domain, no
+/// spaces. The server is the judge; this only stops obvious mistakes before a request.
+pub(crate) fn check_email(email: &str) -> Result<()> {
+    let bad = || Error::validation(format!("{email:?} is not a valid email address"));
+    let (local, domain) = email.rsplit_once('@').ok_or_else(bad)?;
+    let ok = !local.is_empty()
+        && !domain.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace);
+    if ok {
+        Ok(())
+    } else {
+        Err(bad())
+    }
+}
+
+/// Checks a page size against the contract's range.
+pub(crate) fn check_range(what: &str, value: u32, min: u32, max: u32) -> Result<()> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::validation(format!(
+            "{what} must be between {min} and {max}, not {value}"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_encoded_as_one_segment() {
+        assert_eq!(
+            segment("a+b@example.com"),
+            "a+b@example.com".replace('+', "%2B")
+        );
+        assert_eq!(segment("100%/x@example.com"), "100%25%2Fx@example.com");
+        assert_eq!(segment("zoë@exämple.com"), "zo%C3%AB@ex%C3%A4mple.com");
+    }
+
+    #[test]
+    fn email_check() {
+        for good in ["a@b.co", "a+tag@example.com", "zoë@exämple.com"] {
+            assert!(check_email(good).is_ok(), "{good}");
+        }
+        for bad in ["", "plain", "@b.co", "a@", "a@b", "a b@c.co", "a@.co"] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+}

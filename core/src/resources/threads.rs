@@ -1,0 +1,133 @@
+//! `client.threads()`: create, list, get, read the responses of, update and delete threads.
+
+use futures::stream::{self, BoxStream, StreamExt};
+use reqwest::Method;
+
+use super::{check_range, id_segment};
+use crate::error::{Error, Result};
+use crate::models::UpdateThread;
+use crate::models::{CreateThread, DeleteResult, ListThreads, Response, Thread, ThreadList};
+use crate::transport::Request;
+use crate::Client;
+
+/// Threads; on a user-bound client, the bound user's.
+///
+/// ```no_run
+/// # async fn demo(client: lumnisai::Client) -> lumnisai::Result<()> {
+/// use lumnisai::{CreateThread, ListThreads};
+///
+/// let alice = client.for_user("alice@example.com");
+/// let thread = alice.threads().create(CreateThread::default()).await?;
+/// let mine = alice.threads().list(ListThreads::default()).await?;
+/// assert!(mine.threads.iter().any(|t| t.thread_id == thread.thread_id));
+/// let responses = alice.threads().responses(&thread.thread_id.to_string(), 50, 0).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Threads {
+    client: Client,
+}
+
+impl Threads {
+    pub(crate) fn new(client: Client) -> Threads {
+        Threads { client }
+    }
+
+    /// Creates a thread for the given user, else the bound one.
+    pub async fn create(&self, params: CreateThread) -> Result<Thread> {
+        check_title(params.title.as_deref())?;
+        let user_id = self.client.call_user(params.user_id.as_deref())?;
+        let body = CreateThread { user_id, ..params };
+        let request =
+            Request::new(Method::POST, "/v1/threads", "/v1/threads".into()).json(&body)?;
+        self.client.send(request).await
+    }
+
+    /// Lists one page of threads of the given user, else the bound one.
+    pub async fn list(&self, params: ListThreads) -> Result<ThreadList> {
+        check_range("limit", params.limit, 1, 100)?;
+        let user_id = self.client.call_user(params.user_id.as_deref())?;
+        let request = Request::new(Method::GET, "/v1/threads", "/v1/threads".into())
+            .query_opt("user_id", user_id)
+            .query("limit", params.limit)
+            .query("offset", params.offset);
+        self.client.send(request).await
+    }
+
+    /// Every thread matching `params`, from its offset on, as a stream.
+    pub fn list_all(&self, params: ListThreads) -> BoxStream<'static, Result<Thread>> {
+        let threads = self.clone();
+        stream::try_unfold(Some(params), move |params| {
+            let threads = threads.clone();
+            async move {
+                let Some(params) = params else {
+                    return Ok(None);
+                };
+                let page = threads.list(params.clone()).await?;
+                let seen = params.offset + page.threads.len() as u64;
+                let next = (!page.threads.is_empty() && seen < page.total).then_some(ListThreads {
+                    offset: seen,
+                    ..params
+                });
+                Ok(Some((stream::iter(page.threads.into_iter().map(Ok)), next)))
+            }
+        })
+        .map(|page: Result<_>| match page {
+            Ok(items) => items.boxed(),
+            Err(err) => stream::once(async move { Err(err) }).boxed(),
+        })
+        .flatten()
+        .boxed()
+    }
+
+    /// Gets a thread.
+    pub async fn get(&self, thread_id: &str) -> Result<Thread> {
+        let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+        self.client
+            .send(Request::new(Method::GET, "/v1/threads/{id}", path))
+            .await
+    }
+
+    /// The responses of a thread, oldest first.
+    pub async fn responses(
+        &self,
+        thread_id: &str,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<Response>> {
+        check_range("limit", limit, 1, 100)?;
+        let path = format!(
+            "/v1/threads/{}/responses",
+            id_segment("thread_id", thread_id)?
+        );
+        let request = Request::new(Method::GET, "/v1/threads/{id}/responses", path)
+            .query("limit", limit)
+            .query("offset", offset);
+        self.client.send(request).await
+    }
+
+    /// Changes a thread's title.
+    pub async fn update(&self, thread_id: &str, params: UpdateThread) -> Result<Thread> {
+        check_title(params.title.as_deref())?;
+        let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+        let request = Request::new(Method::PATCH, "/v1/threads/{id}", path).json(&params)?;
+        self.client.send(request).await
+    }
+
+    /// Deletes a thread and its responses.
+    pub async fn delete(&self, thread_id: &str) -> Result<DeleteResult> {
+        let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+        self.client
+            .send(Request::new(Method::DELETE, "/v1/threads/{id}", path))
+            .await
+    }
+}
+
+fn check_title(title: Option<&str>) -> Result<()> {
+    match title {
+        Some(title) if title.chars().count() > 500 => Err(Error::validation(
+            "a thread title is at most 500 characters",
+        )),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,118 @@
+//! `client.users()`: create (upsert), get, list, iterate, update and delete users.
+
+use futures::stream::{self, BoxStream, StreamExt};
+use reqwest::Method;
+
+use super::{check_email, check_range, id_segment};
+use crate::error::Result;
+use crate::models::{CreateUser, DeleteResult, ListUsers, UpdateUser, User, UserList};
+use crate::transport::Request;
+use crate::Client;
+
+/// The users of the tenant.
+///
+/// ```no_run
+/// # async fn demo(client: lumnisai::Client) -> lumnisai::Result<()> {
+/// use futures::TryStreamExt;
+/// use lumnisai::{CreateUser, ListUsers, UpdateUser};
+///
+/// let user = client.users().create(CreateUser::new("ada@example.com").first_name("Ada")).await?;
+/// let same = client.users().get("ADA@example.com").await?;
+/// assert_eq!(user.id, same.id);
+/// let page = client.users().list(ListUsers { page: 1, page_size: 50 }).await?;
+/// println!("{} users", page.total);
+/// let everyone: Vec<_> = client.users().list_all(100).try_collect().await?;
+/// let update = UpdateUser { last_name: Some("Lovelace".into()), ..Default::default() };
+/// client.users().update(&user.email, update).await?;
+/// client.users().delete(&user.email).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Users {
+    client: Client,
+}
+
+impl Users {
+    pub(crate) fn new(client: Client) -> Users {
+        Users { client }
+    }
+
+    /// Creates a user, or returns the one that has this email already (in any case).
+    pub async fn create(&self, params: CreateUser) -> Result<User> {
+        check_email(params.email.trim())?;
+        let params = CreateUser {
+            email: params.email.trim().to_owned(),
+            ..params
+        };
+        let request = Request::new(Method::POST, "/v1/users", "/v1/users".into()).json(&params)?;
+        self.client.send(request).await
+    }
+
+    /// Gets a user by id or email.
+    pub async fn get(&self, id_or_email: &str) -> Result<User> {
+        let path = format!(
+            "/v1/users/{}",
+            id_segment("the user id or email", id_or_email)?
+        );
+        self.client
+            .send(Request::new(Method::GET, "/v1/users/{id}", path))
+            .await
+    }
+
+    /// Lists one page of active users, oldest first.
+    pub async fn list(&self, params: ListUsers) -> Result<UserList> {
+        if params.page < 1 {
+            return Err(crate::Error::validation("page starts at 1"));
+        }
+        check_range("page_size", params.page_size, 1, 100)?;
+        let request = Request::new(Method::GET, "/v1/users", "/v1/users".into())
+            .query("page", params.page)
+            .query("page_size", params.page_size);
+        let mut list: UserList = self.client.send(request).await?;
+        list.total = list.pagination.total;
+        Ok(list)
+    }
+
+    /// Every active user, page after page, as a stream.
+    ///
+    /// A bad `page_size` is the stream's first and only item.
+    pub fn list_all(&self, page_size: u32) -> BoxStream<'static, Result<User>> {
+        let users = self.clone();
+        stream::try_unfold(Some(1u32), move |page| {
+            let users = users.clone();
+            async move {
+                let Some(page) = page else { return Ok(None) };
+                let list = users.list(ListUsers { page, page_size }).await?;
+                let next = (list.pagination.has_next && !list.users.is_empty()).then_some(page + 1);
+                Ok(Some((stream::iter(list.users.into_iter().map(Ok)), next)))
+            }
+        })
+        .map(|page: Result<_>| match page {
+            Ok(users) => users.boxed(),
+            Err(err) => stream::once(async move { Err(err) }).boxed(),
+        })
+        .flatten()
+        .boxed()
+    }
+
+    /// Changes the fields that are set.
+    pub async fn update(&self, id_or_email: &str, params: UpdateUser) -> Result<User> {
+        let path = format!(
+            "/v1/users/{}",
+            id_segment("the user id or email", id_or_email)?
+        );
+        let request = Request::new(Method::PUT, "/v1/users/{id}", path).json(&params)?;
+        self.client.send(request).await
+    }
+
+    /// Soft-deletes a user: it leaves lists and `get` answers not found.
+    pub async fn delete(&self, id_or_email: &str) -> Result<DeleteResult> {
+        let path = format!(
+            "/v1/users/{}",
+            id_segment("the user id or email", id_or_email)?
+        );
+        self.client
+            .send(Request::new(Method::DELETE, "/v1/users/{id}", path))
+            .await
+    }
+}

@@ -1,0 +1,151 @@
+//! The scoping rules of the contract: which user a call acts for, the errors raised before
+//! any request, and the rate-limited warning for tenant-scope calls.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::options::Scope;
+use crate::Client;
+
+const WARNINGS_PER_WINDOW: u64 = 10;
+const WINDOW: Duration = Duration::from_secs(60);
+
+static WINDOW_START: Mutex<Option<Instant>> = Mutex::new(None);
+static WARNED: AtomicU64 = AtomicU64::new(0);
+
+impl Client {
+    /// The user of a call that creates an agent run, after the contract's rules:
+    /// the explicit user, else the bound one; a user switches tenant scope to user scope;
+    /// user scope without a user is `MissingUserId`; an explicit tenant scope with an
+    /// explicit user is `TenantScopeUserIdConflict`.
+    pub(crate) fn run_user(
+        &self,
+        user: Option<&str>,
+        scope: Option<Scope>,
+    ) -> Result<Option<String>> {
+        let user = non_empty(user);
+        if scope == Some(Scope::Tenant) {
+            if user.is_some() {
+                return Err(Error::new(
+                    ErrorKind::TenantScopeUserIdConflict,
+                    "a user_id cannot be given with scope \"tenant\": drop one of them",
+                ));
+            }
+            warn_tenant_scope();
+            return Ok(None);
+        }
+
+        let user = user.or_else(|| non_empty(self.user()));
+        let scope = scope.unwrap_or(if user.is_some() {
+            Scope::User
+        } else {
+            self.scope()
+        });
+        match (scope, user) {
+            (Scope::User, None) => Err(missing_user()),
+            (Scope::Tenant, None) => {
+                warn_tenant_scope();
+                Ok(None)
+            }
+            (_, Some(user)) => Ok(Some(user.to_owned())),
+        }
+    }
+
+    /// The user of a call that only reads or files things for a user: the explicit one,
+    /// else the bound one; user scope without either is `MissingUserId`.
+    pub(crate) fn call_user(&self, user: Option<&str>) -> Result<Option<String>> {
+        let user = non_empty(user).or_else(|| non_empty(self.user()));
+        match user {
+            Some(user) => Ok(Some(user.to_owned())),
+            None if self.scope() == Scope::User => Err(missing_user()),
+            None => Ok(None),
+        }
+    }
+}
+
+fn non_empty(user: Option<&str>) -> Option<&str> {
+    user.map(str::trim).filter(|u| !u.is_empty())
+}
+
+fn missing_user() -> Error {
+    Error::new(
+        ErrorKind::MissingUserId,
+        "this call is in user scope but names no user: pass user_id or use for_user()",
+    )
+}
+
+/// Logs that a call bypasses user isolation, at most ten times a minute per process.
+fn warn_tenant_scope() {
+    let now = Instant::now();
+    {
+        let mut start = WINDOW_START.lock().unwrap_or_else(|p| p.into_inner());
+        if start.map_or(true, |s| now.duration_since(s) >= WINDOW) {
+            *start = Some(now);
+            WARNED.store(0, Ordering::Relaxed);
+        }
+    }
+    if WARNED.fetch_add(1, Ordering::Relaxed) < WARNINGS_PER_WINDOW {
+        tracing::warn!(
+            "a tenant-scope agent run bypasses user isolation; pass a user or use for_user()"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ClientOptions;
+
+    fn client() -> Client {
+        Client::new(
+            ClientOptions::new()
+                .api_key("k")
+                .base_url("http://127.0.0.1:9"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn explicit_user_wins_over_bound_user() {
+        let bob = client().for_user("bob@example.com");
+        assert_eq!(
+            bob.run_user(Some("amy@example.com"), None)
+                .unwrap()
+                .unwrap(),
+            "amy@example.com"
+        );
+        assert_eq!(
+            bob.run_user(None, None).unwrap().unwrap(),
+            "bob@example.com"
+        );
+    }
+
+    #[test]
+    fn user_scope_without_user_is_missing_user_id() {
+        let err = client().run_user(None, Some(Scope::User)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MissingUserId);
+        let err = client().for_user("  ").run_user(None, None).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MissingUserId);
+    }
+
+    #[test]
+    fn explicit_tenant_scope_with_user_conflicts() {
+        let err = client()
+            .run_user(Some("a@b.co"), Some(Scope::Tenant))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::TenantScopeUserIdConflict);
+    }
+
+    #[test]
+    fn a_user_switches_the_default_tenant_scope() {
+        assert_eq!(
+            client().run_user(Some("a@b.co"), None).unwrap().as_deref(),
+            Some("a@b.co")
+        );
+        assert_eq!(client().run_user(None, None).unwrap(), None);
+        let bound = client().for_user("c@d.co");
+        assert_eq!(bound.run_user(None, Some(Scope::Tenant)).unwrap(), None);
+    }
+}

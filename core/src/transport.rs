@@ -1,0 +1,566 @@
+//! The HTTP transport: one shared connection pool, attempts with timeouts, retries with
+//! backoff and a shared budget, idempotency keys, the body limit, and error mapping.
+
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tracing::Instrument;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::options::ClientOptions;
+use crate::retry::{backoff_delay, is_retryable_status, parse_retry_after, RetryBudget};
+
+/// Builds a multipart form for one attempt; called again for each retry.
+pub(crate) type FormFactory = Arc<dyn Fn() -> Result<reqwest::multipart::Form> + Send + Sync>;
+
+/// A request body, and whether it can be sent again on a retry.
+pub(crate) enum Body {
+    Empty,
+    Json(Bytes),
+    /// A form that can be rebuilt from its source for every attempt.
+    Form(FormFactory),
+    /// A form over a stream that can be read once: never retried once sent.
+    FormOnce(Mutex<Option<reqwest::multipart::Form>>),
+}
+
+/// One logical call: every attempt of it sends the same method, path, body and key.
+pub(crate) struct Request {
+    pub method: Method,
+    /// The path template for logs, e.g. `/v1/users/{id}`: never an email or id.
+    pub route: &'static str,
+    /// The encoded path below the base URL.
+    pub path: String,
+    pub query: Vec<(&'static str, String)>,
+    pub body: Body,
+    pub idempotency_key: Option<String>,
+    pub timeout: Option<Duration>,
+    pub max_retries: Option<u32>,
+}
+
+impl Request {
+    pub(crate) fn new(method: Method, route: &'static str, path: String) -> Request {
+        Request {
+            method,
+            route,
+            path,
+            query: Vec::new(),
+            body: Body::Empty,
+            idempotency_key: None,
+            timeout: None,
+            max_retries: None,
+        }
+    }
+
+    pub(crate) fn query(mut self, name: &'static str, value: impl ToString) -> Request {
+        self.query.push((name, value.to_string()));
+        self
+    }
+
+    pub(crate) fn query_opt(self, name: &'static str, value: Option<impl ToString>) -> Request {
+        match value {
+            Some(value) => self.query(name, value),
+            None => self,
+        }
+    }
+
+    pub(crate) fn json(mut self, body: &impl serde::Serialize) -> Result<Request> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| Error::validation(format!("the request body cannot be encoded: {e}")))?;
+        self.body = Body::Json(Bytes::from(bytes));
+        Ok(self)
+    }
+}
+
+/// A successful answer, read whole.
+pub(crate) struct Raw {
+    pub status: StatusCode,
+    pub request_id: Option<String>,
+    pub body: Bytes,
+}
+
+struct Pool {
+    pid: u32,
+    http: reqwest::Client,
+}
+
+/// Shared by every clone and user-scoped view of a client.
+pub(crate) struct Transport {
+    pool: RwLock<Pool>,
+    options: ClientOptions,
+    base_url: String,
+    api_key: String,
+    default_headers: HeaderMap,
+    budget: RetryBudget,
+}
+
+const USER_AGENT: &str = concat!("lumnisai-rust/", env!("CARGO_PKG_VERSION"));
+const EXCERPT_CHARS: usize = 120;
+
+impl Transport {
+    pub(crate) fn new(options: ClientOptions, base_url: String, api_key: String) -> Result<Self> {
+        let mut headers = HeaderMap::new();
+        let mut auth = HeaderValue::from_str(&format!("Bearer {api_key}")).map_err(|_| {
+            Error::new(ErrorKind::Config, "the API key is not a valid header value")
+        })?;
+        auth.set_sensitive(true);
+        headers.insert(AUTHORIZATION, auth);
+        for (name, value) in &options.headers {
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!("{name:?} is not a valid header name"),
+                )
+            })?;
+            let mut value = HeaderValue::from_str(value).map_err(|_| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!("the value of header {name} is not valid"),
+                )
+            })?;
+            value.set_sensitive(true);
+            headers.insert(name, value);
+        }
+
+        let http = build_http(&options, &headers)?;
+        let pool = RwLock::new(Pool {
+            pid: std::process::id(),
+            http,
+        });
+        let budget = RetryBudget::new();
+        Ok(Transport {
+            pool,
+            options,
+            base_url,
+            api_key,
+            default_headers: headers,
+            budget,
+        })
+    }
+
+    pub(crate) fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    pub(crate) fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The pool of this process; a forked child builds its own, since the parent's
+    /// connections and their tasks do not survive `fork()`.
+    fn http(&self) -> Result<reqwest::Client> {
+        let pid = std::process::id();
+        {
+            let pool = self.pool.read().unwrap_or_else(|p| p.into_inner());
+            if pool.pid == pid {
+                return Ok(pool.http.clone());
+            }
+        }
+        let mut pool = self.pool.write().unwrap_or_else(|p| p.into_inner());
+        if pool.pid != pid {
+            let fresh = build_http(&self.options, &self.default_headers)?;
+            std::mem::forget(std::mem::replace(&mut pool.http, fresh));
+            pool.pid = pid;
+        }
+        Ok(pool.http.clone())
+    }
+
+    /// Sends a request, retrying as the policy allows, and decodes a JSON answer.
+    pub(crate) async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
+        let route = request.route;
+        let method = request.method.clone();
+        let raw = self.execute(request).await?;
+        serde_json::from_slice(&raw.body).map_err(|err| {
+            let excerpt = self.excerpt(&raw.body);
+            Error::new(
+                ErrorKind::Decode,
+                format!(
+                    "the answer to {method} {route} is not the expected JSON ({err}); \
+                     it starts with {excerpt:?}"
+                ),
+            )
+            .with_status(raw.status.as_u16())
+            .with_request_id(raw.request_id)
+        })
+    }
+
+    /// Sends a request, retrying as the policy allows, and returns the whole body.
+    pub(crate) async fn execute(&self, request: Request) -> Result<Raw> {
+        let span = tracing::debug_span!("lumnisai.request", method = %request.method,
+            path = request.route);
+        self.with_retries(&request, |response| async move {
+            let status = response.status();
+            let request_id = request_id(response.headers());
+            let body = self.read_limited(response).await?;
+            Ok(Raw {
+                status,
+                request_id,
+                body,
+            })
+        })
+        .instrument(span)
+        .await
+    }
+
+    /// Sends a request, retrying until the headers of a success arrive, and hands over the
+    /// unread response so that its body can be streamed.
+    pub(crate) async fn stream(&self, request: Request) -> Result<reqwest::Response> {
+        let span = tracing::debug_span!("lumnisai.request", method = %request.method,
+            path = request.route);
+        self.with_retries(&request, |response| async move { Ok(response) })
+            .instrument(span)
+            .await
+    }
+
+    /// The retry loop: each attempt has its own timeout and the same idempotency key.
+    async fn with_retries<T, F, Fut>(&self, request: &Request, finish: F) -> Result<T>
+    where
+        F: Fn(reqwest::Response) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        let max_retries = request.max_retries.unwrap_or(self.options.max_retries);
+        let timeout = request.timeout.unwrap_or(self.options.timeout);
+        let key = (request.method != Method::GET).then(|| {
+            request
+                .idempotency_key
+                .clone()
+                .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+        });
+
+        let mut retry = 0u32;
+        loop {
+            let started = Instant::now();
+            let attempt = async {
+                let response = self.send(request, key.as_deref(), retry).await?;
+                let status = response.status();
+                if status.is_success() {
+                    return finish(response).await.map(Ok);
+                }
+                Ok(Err(self.error_from(response).await))
+            };
+            let outcome = match tokio::time::timeout(timeout, attempt).await {
+                Ok(Ok(Ok(value))) => {
+                    self.budget.refund();
+                    tracing::debug!(attempt = retry + 1, elapsed_ms = ms(started), "ok");
+                    return Ok(value);
+                }
+                Ok(Ok(Err(api_error))) => api_error,
+                Ok(Err(local)) => local,
+                Err(_) => Error::new(
+                    ErrorKind::Timeout,
+                    format!(
+                        "{} {} got no answer within {timeout:?}",
+                        request.method, request.route
+                    ),
+                ),
+            };
+
+            let replayable = !matches!(request.body, Body::FormOnce(_));
+            let retryable = match outcome.status() {
+                Some(status) => is_retryable_status(status),
+                None => matches!(outcome.kind(), ErrorKind::Transport | ErrorKind::Timeout),
+            };
+            tracing::debug!(
+                attempt = retry + 1,
+                elapsed_ms = ms(started),
+                status = outcome.status(),
+                request_id = outcome.request_id(),
+                error = outcome.kind().as_str(),
+                "attempt failed"
+            );
+            if !retryable || !replayable || retry >= max_retries {
+                return Err(outcome);
+            }
+
+            let wait = match outcome.retry_after() {
+                Some(wait) if wait > self.options.max_retry_after => return Err(outcome),
+                Some(wait) => wait,
+                None => backoff_delay(&self.options.backoff, retry),
+            };
+            if !self.budget.try_spend(outcome.kind() == ErrorKind::Timeout) {
+                tracing::warn!("retry budget exhausted: not retrying a failed request");
+                return Err(outcome);
+            }
+            tracing::info!(
+                attempt = retry + 1,
+                wait_ms = wait.as_millis() as u64,
+                error = outcome.kind().as_str(),
+                "retrying"
+            );
+            tokio::time::sleep(wait).await;
+            retry += 1;
+        }
+    }
+
+    async fn send(
+        &self,
+        request: &Request,
+        key: Option<&str>,
+        retry: u32,
+    ) -> Result<reqwest::Response> {
+        let url = format!("{}{}", self.base_url, request.path);
+        let mut builder = self.http()?.request(request.method.clone(), url);
+        if !request.query.is_empty() {
+            builder = builder.query(&request.query);
+        }
+        if let Some(key) = key {
+            builder = builder.header("Idempotency-Key", key);
+        }
+        if retry > 0 {
+            builder = builder.header("X-Lumnis-Retry-Count", retry);
+        }
+        builder = match &request.body {
+            Body::Empty => builder,
+            Body::Json(bytes) => builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(bytes.clone()),
+            Body::Form(factory) => builder.multipart(factory()?),
+            Body::FormOnce(slot) => {
+                let form = slot
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .take()
+                    .ok_or_else(|| {
+                        Error::validation("an upload from a stream cannot be sent twice")
+                    })?;
+                builder.multipart(form)
+            }
+        };
+        builder
+            .send()
+            .await
+            .map_err(|err| self.transport_error(err))
+    }
+
+    /// Reads a body into memory, refusing to go past the limit.
+    pub(crate) async fn read_limited(&self, mut response: reqwest::Response) -> Result<Bytes> {
+        let limit = self.options.max_response_bytes;
+        if let Some(len) = response.content_length() {
+            if len > limit {
+                return Err(too_large(limit, &response));
+            }
+        }
+
+        let capacity = response.content_length().unwrap_or(0).min(1 << 16) as usize;
+        let mut body = BytesMut::with_capacity(capacity);
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| self.transport_error(e))?
+        {
+            if (body.len() + chunk.len()) as u64 > limit {
+                // Dropping the unfinished response closes its connection.
+                return Err(too_large(limit, &response));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
+    }
+
+    /// Turns an error answer into an [`Error`] carrying its status, request id and body.
+    async fn error_from(&self, response: reqwest::Response) -> Error {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let request_id = request_id(&headers);
+        let retry_after = parse_retry_after(
+            header_str(&headers, "retry-after"),
+            header_str(&headers, "retry-after-ms"),
+            SystemTime::now(),
+        );
+        let body = match self.read_limited(response).await {
+            Ok(body) => body,
+            Err(err) => return err.with_status(status.as_u16()).with_request_id(request_id),
+        };
+
+        let parsed: Option<Value> = serde_json::from_slice(&body).ok();
+        let (message, code) = parsed.as_ref().map(error_message).unwrap_or_default();
+        let message = message.unwrap_or_else(|| {
+            let reason = status.canonical_reason().unwrap_or("error");
+            format!("the server answered {} {reason}", status.as_u16())
+        });
+        let details =
+            parsed.or_else(|| (!body.is_empty()).then(|| Value::String(self.excerpt(&body))));
+        Error::new(
+            ErrorKind::from_status(status.as_u16()),
+            self.redact(&message),
+        )
+        .with_status(status.as_u16())
+        .with_request_id(request_id)
+        .with_code(code)
+        .with_details(details)
+        .with_retry_after(retry_after)
+    }
+
+    fn transport_error(&self, err: reqwest::Error) -> Error {
+        let (kind, what) = if err.is_timeout() {
+            (ErrorKind::Timeout, "timed out")
+        } else if err.is_connect() {
+            (ErrorKind::Transport, "could not connect")
+        } else if err.is_body() || err.is_decode() {
+            (
+                ErrorKind::Transport,
+                "the connection failed while reading the answer",
+            )
+        } else {
+            (ErrorKind::Transport, "the request failed")
+        };
+        let cause = self.redact(&root_cause(&err));
+        Error::new(kind, format!("{what} ({}): {cause}", self.base_url)).with_source(err)
+    }
+
+    /// A short excerpt of a body for messages, with the key removed.
+    fn excerpt(&self, body: &[u8]) -> String {
+        let text = String::from_utf8_lossy(body);
+        let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
+        if text.chars().count() > EXCERPT_CHARS {
+            cut.push('…');
+        }
+        self.redact(&cut)
+    }
+
+    fn redact(&self, text: &str) -> String {
+        redact_key(text, &self.api_key)
+    }
+}
+
+/// Replaces every occurrence of the key (and of any 8-character run of it) in `text`.
+pub(crate) fn redact_key(text: &str, key: &str) -> String {
+    if key.len() < 8 {
+        return if key.is_empty() {
+            text.to_owned()
+        } else {
+            text.replace(key, "<redacted>")
+        };
+    }
+    let mut out = text.replace(key, "<redacted>");
+    for start in 0..=key.len() - 8 {
+        if let Some(piece) = key.get(start..start + 8) {
+            if out.contains(piece) {
+                out = out.replace(piece, "<redacted>");
+            }
+        }
+    }
+    out
+}
+
+fn build_http(options: &ClientOptions, headers: &HeaderMap) -> Result<reqwest::Client> {
+    let agent = match &options.user_agent_suffix {
+        Some(suffix) => format!("{USER_AGENT} {suffix}"),
+        None => USER_AGENT.to_owned(),
+    };
+    reqwest::Client::builder()
+        .user_agent(agent)
+        .default_headers(headers.clone())
+        .connect_timeout(options.connect_timeout)
+        .pool_idle_timeout(Duration::from_secs(60))
+        .tcp_nodelay(true)
+        .build()
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                format!("cannot build the HTTP client: {e}"),
+            )
+        })
+}
+
+/// The message and code of an error body in either of the contract's forms.
+fn error_message(body: &Value) -> (Option<String>, Option<String>) {
+    let error = body.get("error");
+    let code = error
+        .and_then(|e| e.get("code"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let message = error
+        .and_then(|e| {
+            e.get("message")
+                .and_then(Value::as_str)
+                .or_else(|| e.as_str())
+        })
+        .map(str::to_owned)
+        .or_else(|| match body.get("detail") {
+            Some(Value::String(text)) => Some(text.clone()),
+            Some(Value::Array(items)) => Some(
+                items
+                    .iter()
+                    .map(|item| item.get("msg").and_then(Value::as_str).unwrap_or("invalid"))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            _ => None,
+        })
+        .or_else(|| {
+            body.get("message")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        });
+    (message, code)
+}
+
+fn too_large(limit: u64, response: &reqwest::Response) -> Error {
+    Error::new(
+        ErrorKind::BodyTooLarge,
+        format!("the answer is larger than the {limit}-byte limit"),
+    )
+    .with_status(response.status().as_u16())
+    .with_request_id(request_id(response.headers()))
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    header_str(headers, "x-request-id").map(str::to_owned)
+}
+
+fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = err;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+fn ms(since: Instant) -> u64 {
+    since.elapsed().as_millis() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_removes_the_key_and_its_fragments() {
+        let key = "sk-live-abcdefghijklmnop";
+        assert_eq!(
+            redact_key("key sk-live-abcdefghijklmnop!", key),
+            "key <redacted>!"
+        );
+        let partial = redact_key("leaked ghijklmn here", key);
+        assert!(!partial.contains("ghijklmn"), "{partial}");
+        assert_eq!(redact_key("nothing here", key), "nothing here");
+    }
+
+    #[test]
+    fn error_bodies_in_both_forms() {
+        let body = serde_json::json!({"error": {"code": "NOT_FOUND", "message": "User not found"}});
+        assert_eq!(
+            error_message(&body),
+            (Some("User not found".into()), Some("NOT_FOUND".into()))
+        );
+        let fastapi = serde_json::json!({"detail": "Invalid email"});
+        assert_eq!(
+            error_message(&fastapi),
+            (Some("Invalid email".into()), None)
+        );
+        let list = serde_json::json!({"detail": [{"msg": "bad email"}, {"msg": "too short"}]});
+        assert_eq!(
+            error_message(&list).0.as_deref(),
+            Some("bad email; too short")
+        );
+    }
+}
