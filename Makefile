@@ -1,0 +1,32 @@
+# The project's commands. `make demo` runs the main job, `make test` runs every test;
+# .ci/run calls `make test` on a fresh machine, so nothing here may rely on a hand install.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+ROOT := $(abspath .)
+export LUMNIS_LOCAL_BIN ?= $(ROOT)/target/debug/lumnis-local
+VENV := $(ROOT)/.venv
+PY := $(VENV)/bin/python
+
+.PHONY: all server test lint test-rust test-python test-node test-kotlin test-parity \
+	demo bench bench-server bench-core bench-python bench-node bench-kotlin \
+	python-env python-build node-build kotlin-build clean
+
+all: server
+
+# The local Lumnis server every suite and the demo talk to.
+server:
+	$(CARGO) build -p lumnis-local --bin lumnis-local
+
+test: lint test-rust test-python test-node test-kotlin test-parity
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+test-rust: server
+	$(CARGO) test -p lumnis-local -p lumnisai -p lumnis-parity
+
+clean:
+	$(CARGO) clean
+	rm -rf $(VENV) node/node_modules
