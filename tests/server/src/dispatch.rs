@@ -82,17 +82,17 @@ pub async fn handle(
     });
 
     let fault_name = fault.as_ref().map(|f| f.kind.name());
+    let pending = Pending { app, seq, started, armed: true };
     let outcome = match fault {
         None => Outcome::Reply(services.normal(req).await),
         Some(fault) => inject::apply(&services, &conn, fault, req).await,
     };
     let elapsed = started.elapsed();
-    let elapsed_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
     match outcome {
         Outcome::Reply(mut response) => {
             set_request_id(&mut response, &request_id);
             let status = response.status().as_u16();
-            app.log.finish(seq, Some(status), elapsed_ms);
+            pending.finish(Some(status));
             tracing::info!(
                 %method, %path, status, elapsed_us = elapsed.as_micros() as u64,
                 request_id, fault = fault_name, "request"
@@ -100,7 +100,7 @@ pub async fn handle(
             Ok(response)
         }
         Outcome::NoReply => {
-            app.log.finish(seq, None, elapsed_ms);
+            pending.finish(None);
             tracing::info!(
                 %method, %path, elapsed_us = elapsed.as_micros() as u64, request_id,
                 fault = fault_name, "request closed without a reply"
@@ -113,5 +113,36 @@ pub async fn handle(
 fn set_request_id(response: &mut Response, request_id: &str) {
     if let Ok(value) = HeaderValue::from_str(request_id) {
         response.headers_mut().insert("x-request-id", value);
+    }
+}
+
+/// A logged request not yet finished. hyper drops the request's future when the client
+/// closes the connection first (a `hang` fault, a long-poll given up); the drop then records
+/// the request as ended without a reply.
+struct Pending<'a> {
+    app: &'a App,
+    seq: u64,
+    started: Instant,
+    armed: bool,
+}
+
+impl Pending<'_> {
+    fn finish(mut self, status: Option<u16>) {
+        self.armed = false;
+        self.record(status);
+    }
+
+    fn record(&self, status: Option<u16>) {
+        let elapsed_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.app.log.finish(self.seq, status, elapsed_ms);
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            self.record(None);
+            tracing::info!(seq = self.seq, "client went away before the reply");
+        }
     }
 }
