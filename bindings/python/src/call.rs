@@ -1,0 +1,201 @@
+//! The bridge between Rust futures and Python callers: a blocking wait for the sync client and
+//! an asyncio future for the async one, both on the core's one runtime.
+//!
+//! The sync wait releases the GIL and wakes every tick to run Python's signal handlers, so
+//! Ctrl-C raises `KeyboardInterrupt` at once and drops the Rust future (and its request). The
+//! async bridge spawns the future and completes an asyncio future through
+//! `loop.call_soon_threadsafe`; `abort()` (called when the asyncio task is cancelled) drops it.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::future::BoxFuture;
+use futures::stream::BoxStream;
+use futures::{FutureExt, StreamExt};
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use serde_json::Value;
+use tokio::task::AbortHandle;
+
+use crate::convert::to_py;
+use crate::errors::{panic_to_pyerr, to_pyerr};
+
+/// How often a blocking wait checks for signals.
+const TICK: Duration = Duration::from_millis(50);
+
+/// What an operation gives back.
+pub enum Out {
+    Json(Value),
+    Bytes(Bytes),
+    /// The end of a stream (`None` in Python).
+    End,
+}
+
+pub type OpResult = lumnisai::Result<Out>;
+pub type OpFuture = BoxFuture<'static, OpResult>;
+type Caught = std::thread::Result<OpResult>;
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn caught_to_py(py: Python<'_>, caught: Caught) -> PyResult<Py<PyAny>> {
+    match caught {
+        Ok(Ok(Out::Json(value))) => Ok(to_py(py, &value)?.unbind()),
+        Ok(Ok(Out::Bytes(bytes))) => Ok(PyBytes::new(py, &bytes).into_any().unbind()),
+        Ok(Ok(Out::End)) => Ok(py.None()),
+        Ok(Err(err)) => Err(to_pyerr(py, &err)),
+        Err(payload) => Err(panic_to_pyerr(py, payload.as_ref())),
+    }
+}
+
+/// One pending operation: run it once, with `wait()` or `spawn()`.
+#[pyclass(module = "lumnisai._native", frozen)]
+pub struct Call {
+    future: Mutex<Option<OpFuture>>,
+    task: Mutex<Option<AbortHandle>>,
+}
+
+impl Call {
+    pub fn new(future: OpFuture) -> Call {
+        Call {
+            future: Mutex::new(Some(future)),
+            task: Mutex::new(None),
+        }
+    }
+
+    fn take(&self) -> PyResult<OpFuture> {
+        lock(&self.future)
+            .take()
+            .ok_or_else(|| PyRuntimeError::new_err("this call has already run"))
+    }
+}
+
+#[pymethods]
+impl Call {
+    /// Runs the call on the shared runtime and waits for it without holding the GIL.
+    fn wait(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let mut future = AssertUnwindSafe(self.take()?).catch_unwind();
+        let handle = lumnisai::runtime::handle();
+        loop {
+            let step = py.detach(|| handle.block_on(tokio::time::timeout(TICK, &mut future)));
+            match step {
+                Ok(caught) => return caught_to_py(py, caught),
+                // A KeyboardInterrupt returns here, and `future` is dropped with its request.
+                Err(_elapsed) => py.check_signals()?,
+            }
+        }
+    }
+
+    /// Runs the call on the shared runtime; when it ends, `complete(future, ok, value)` is
+    /// scheduled on `event_loop` with the result or the exception.
+    fn spawn(
+        &self,
+        event_loop: Py<PyAny>,
+        future: Py<PyAny>,
+        complete: Py<PyAny>,
+    ) -> PyResult<()> {
+        let op = self.take()?;
+        let task = lumnisai::runtime::handle().spawn(async move {
+            let caught = AssertUnwindSafe(op).catch_unwind().await;
+            Python::attach(|py| {
+                let (ok, value) = match caught_to_py(py, caught) {
+                    Ok(value) => (true, value),
+                    Err(err) => (false, err.into_value(py).into_any()),
+                };
+                let args = (complete, future, ok, value);
+                // A closed loop means nobody waits for the answer any more.
+                let _ = event_loop.call_method1(py, "call_soon_threadsafe", args);
+            });
+        });
+        *lock(&self.task) = Some(task.abort_handle());
+        Ok(())
+    }
+
+    /// Drops the running call (and its request); nothing is retried after this.
+    fn abort(&self) {
+        if let Some(task) = lock(&self.task).take() {
+            task.abort();
+        }
+    }
+}
+
+/// What a stream reads from.
+pub enum Source {
+    Invoke(lumnisai::InvokeStream),
+    Items(BoxStream<'static, lumnisai::Result<Value>>),
+}
+
+/// A stream of items (pages of a list, progress entries of a run), read one `Call` at a time.
+#[pyclass(module = "lumnisai._native", frozen)]
+pub struct Stream {
+    source: Arc<tokio::sync::Mutex<Source>>,
+}
+
+impl Stream {
+    pub fn new(source: Source) -> Stream {
+        Stream {
+            source: Arc::new(tokio::sync::Mutex::new(source)),
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> lumnisai::Result<Value> {
+    serde_json::to_value(value).map_err(|e| {
+        lumnisai::Error::new(lumnisai::ErrorKind::Decode, format!("cannot encode: {e}"))
+    })
+}
+
+#[pymethods]
+impl Stream {
+    /// The next item, or `None` after the last one.
+    fn next(&self) -> Call {
+        let source = self.source.clone();
+        Call::new(
+            async move {
+                let mut source = source.lock().await;
+                let item = match &mut *source {
+                    Source::Invoke(stream) => match stream.next().await {
+                        Some(entry) => Some(json(&entry?)?),
+                        None => None,
+                    },
+                    Source::Items(stream) => stream.next().await.transpose()?,
+                };
+                Ok(item.map_or(Out::End, Out::Json))
+            }
+            .boxed(),
+        )
+    }
+
+    /// The id of the response of an invoke stream, once created.
+    fn response_id(&self) -> Option<String> {
+        match &*self.source.try_lock().ok()? {
+            Source::Invoke(stream) => stream.response_id(),
+            Source::Items(_) => None,
+        }
+    }
+
+    /// The final response of an invoke stream, once it has ended.
+    fn response(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let Ok(source) = self.source.try_lock() else {
+            return Ok(None);
+        };
+        let Source::Invoke(stream) = &*source else {
+            return Ok(None);
+        };
+        match stream.response() {
+            Some(response) => {
+                let value = json(&response).map_err(|e| to_pyerr(py, &e))?;
+                Ok(Some(to_py(py, &value)?.unbind()))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+pub fn encode<T: serde::Serialize>(value: T) -> OpResult {
+    Ok(Out::Json(json(&value)?))
+}

@@ -1,0 +1,80 @@
+//! Rust `tracing` events to Python's `logging`, under the `lumnisai` logger.
+//!
+//! Installed once, at import. `LUMNISAI_LOG` sets the level (warn when unset); events below
+//! it are dropped before the GIL is taken, so quiet clients pay nothing for logging.
+
+use std::fmt::Write;
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use tracing::field::{Field, Visit};
+use tracing::{Event, Level, Subscriber};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+static LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// Formats an event as `message key=value ...`.
+#[derive(Default)]
+struct Line {
+    message: String,
+    fields: String,
+}
+
+impl Visit for Line {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "message" {
+            let _ = write!(self.message, "{value:?}");
+        } else {
+            let _ = write!(self.fields, " {}={value:?}", field.name());
+        }
+    }
+
+    fn record_str(&mut self, field: &Field, value: &str) {
+        if field.name() == "message" {
+            self.message.push_str(value);
+        } else {
+            let _ = write!(self.fields, " {}={value}", field.name());
+        }
+    }
+}
+
+struct PythonLogging;
+
+fn python_level(level: &Level) -> u8 {
+    match *level {
+        Level::ERROR => 40,
+        Level::WARN => 30,
+        Level::INFO => 20,
+        // Python has no trace level: trace goes to debug.
+        Level::DEBUG | Level::TRACE => 10,
+    }
+}
+
+impl<S: Subscriber> Layer<S> for PythonLogging {
+    fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
+        let mut line = Line::default();
+        event.record(&mut line);
+        let text = format!("{}{}", line.message, line.fields);
+        let level = python_level(event.metadata().level());
+        // No interpreter (it is shutting down) means nobody to log to.
+        let _ = Python::try_attach(|py| {
+            let logger = LOGGER.get_or_try_init(py, || {
+                py.import("logging")?
+                    .call_method1("getLogger", ("lumnisai",))
+                    .map(Bound::unbind)
+            });
+            if let Ok(logger) = logger {
+                let _ = logger.call_method1(py, "log", (level, text));
+            }
+        });
+    }
+}
+
+/// Installs the forwarding subscriber, unless the process has one already.
+pub fn install() {
+    let level = lumnisai::logging::level_from_env().unwrap_or(Level::WARN);
+    let subscriber = tracing_subscriber::registry()
+        .with(PythonLogging.with_filter(LevelFilter::from_level(level)));
+    let _ = tracing::subscriber::set_global_default(subscriber);
+}
