@@ -1,0 +1,495 @@
+//! What JavaScript hands to the addon: options objects (sent as JSON text) with the SDK's
+//! camelCase names, parsed into the core's parameter structs.
+//!
+//! Free-form fields (`metadata`, `responseFormat`) are parsed as `serde_json::Value` and
+//! passed on untouched. An argument of the wrong shape is a validation error, raised before
+//! any request.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use lumnisai as core;
+use lumnisai::{Error, ErrorKind};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// Parses an options object; an empty text stands for `{}`.
+pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> core::Result<T> {
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    serde_json::from_str(text)
+        .map_err(|e| Error::new(ErrorKind::Validation, format!("invalid {what}: {e}")))
+}
+
+fn millis(ms: Option<f64>, what: &str) -> core::Result<Option<Duration>> {
+    match ms {
+        None => Ok(None),
+        Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(Some(Duration::from_secs_f64(ms / 1e3))),
+        Some(ms) => Err(Error::new(
+            ErrorKind::Validation,
+            format!("{what} must be a number of milliseconds of 0 or more, not {ms}"),
+        )),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ClientArgs {
+    api_key: Option<String>,
+    base_url: Option<String>,
+    tenant_id: Option<String>,
+    timeout_ms: Option<f64>,
+    max_retries: Option<u32>,
+    scope: Option<core::Scope>,
+}
+
+impl ClientArgs {
+    pub(crate) fn into_options(self) -> core::Result<core::ClientOptions> {
+        let mut options = core::ClientOptions::new().user_agent_suffix(node_token());
+        options.api_key = self.api_key;
+        options.base_url = self.base_url;
+        options.tenant_id = self.tenant_id;
+        if let Some(timeout) = millis(self.timeout_ms, "timeoutMs")? {
+            options = options.timeout(timeout);
+        }
+        if let Some(retries) = self.max_retries {
+            options = options.max_retries(retries);
+        }
+        if let Some(scope) = self.scope {
+            options = options.scope(scope);
+        }
+        Ok(options)
+    }
+}
+
+fn node_token() -> String {
+    format!("lumnisai-node/{}", env!("CARGO_PKG_VERSION"))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct CreateUser {
+    email: String,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    metadata: Option<Value>,
+}
+
+impl From<CreateUser> for core::CreateUser {
+    fn from(a: CreateUser) -> core::CreateUser {
+        core::CreateUser {
+            email: a.email,
+            first_name: a.first_name,
+            last_name: a.last_name,
+            metadata: a.metadata,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct UpdateUser {
+    first_name: Option<String>,
+    last_name: Option<String>,
+    metadata: Option<Value>,
+}
+
+impl From<UpdateUser> for core::UpdateUser {
+    fn from(a: UpdateUser) -> core::UpdateUser {
+        core::UpdateUser {
+            first_name: a.first_name,
+            last_name: a.last_name,
+            metadata: a.metadata,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ListUsers {
+    page: Option<u32>,
+    page_size: Option<u32>,
+}
+
+impl From<ListUsers> for core::ListUsers {
+    fn from(a: ListUsers) -> core::ListUsers {
+        let defaults = core::ListUsers::default();
+        core::ListUsers {
+            page: a.page.unwrap_or(defaults.page),
+            page_size: a.page_size.unwrap_or(defaults.page_size),
+        }
+    }
+}
+
+impl ListUsers {
+    /// The page size of an iteration over every user: 100 unless given.
+    pub(crate) fn iteration_page_size(&self) -> u32 {
+        self.page_size.unwrap_or(100)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct CreateThread {
+    user_id: Option<String>,
+    title: Option<String>,
+}
+
+impl From<CreateThread> for core::CreateThread {
+    fn from(a: CreateThread) -> core::CreateThread {
+        core::CreateThread {
+            user_id: a.user_id,
+            title: a.title,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ListThreads {
+    user_id: Option<String>,
+    limit: Option<u32>,
+    offset: Option<u64>,
+}
+
+impl From<ListThreads> for core::ListThreads {
+    fn from(a: ListThreads) -> core::ListThreads {
+        let defaults = core::ListThreads::default();
+        core::ListThreads {
+            user_id: a.user_id,
+            limit: a.limit.unwrap_or(defaults.limit),
+            offset: a.offset.unwrap_or(defaults.offset),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct UpdateThread {
+    title: Option<String>,
+}
+
+impl From<UpdateThread> for core::UpdateThread {
+    fn from(a: UpdateThread) -> core::UpdateThread {
+        core::UpdateThread { title: a.title }
+    }
+}
+
+/// `{ limit, offset }` of a page; 50 and 0 unless given.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Page {
+    limit: Option<u32>,
+    offset: Option<u64>,
+}
+
+impl Page {
+    pub(crate) fn limit(&self) -> u32 {
+        self.limit.unwrap_or(50)
+    }
+
+    pub(crate) fn offset(&self) -> u64 {
+        self.offset.unwrap_or(0)
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct AgentConfig {
+    orchestrator_model_type: Option<String>,
+    planner_model_type: Option<String>,
+    coordinator_model_type: Option<String>,
+    orchestrator_model_name: Option<String>,
+    planner_model_name: Option<String>,
+    coordinator_model_name: Option<String>,
+    final_response_model_name: Option<String>,
+    use_cognitive_tools: Option<bool>,
+    enable_task_validation: Option<bool>,
+    generate_comprehensive_output: Option<bool>,
+    agent_mode: Option<String>,
+    skill_ids: Option<Vec<String>>,
+    // Fields this version does not know are sent as given.
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+impl From<AgentConfig> for core::AgentConfig {
+    fn from(a: AgentConfig) -> core::AgentConfig {
+        core::AgentConfig {
+            orchestrator_model_type: a.orchestrator_model_type,
+            planner_model_type: a.planner_model_type,
+            coordinator_model_type: a.coordinator_model_type,
+            orchestrator_model_name: a.orchestrator_model_name,
+            planner_model_name: a.planner_model_name,
+            coordinator_model_name: a.coordinator_model_name,
+            final_response_model_name: a.final_response_model_name,
+            use_cognitive_tools: a.use_cognitive_tools,
+            enable_task_validation: a.enable_task_validation,
+            generate_comprehensive_output: a.generate_comprehensive_output,
+            agent_mode: a.agent_mode,
+            skill_ids: a.skill_ids,
+            extra: a.extra,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct CreateResponse {
+    #[serde(default)]
+    messages: Vec<core::Message>,
+    user_id: Option<String>,
+    scope: Option<core::Scope>,
+    thread_id: Option<String>,
+    agent_config: Option<AgentConfig>,
+    response_format: Option<Value>,
+    response_format_instructions: Option<String>,
+    model_overrides: Option<BTreeMap<String, String>>,
+    files: Option<Vec<String>>,
+}
+
+impl From<CreateResponse> for core::CreateResponse {
+    fn from(a: CreateResponse) -> core::CreateResponse {
+        core::CreateResponse {
+            messages: a.messages,
+            user_id: a.user_id,
+            scope: a.scope,
+            thread_id: a.thread_id,
+            agent_config: a.agent_config.map(Into::into),
+            response_format: a.response_format,
+            response_format_instructions: a.response_format_instructions,
+            model_overrides: a.model_overrides,
+            files: a.files,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct GetResponse {
+    /// Seconds the server may hold the read until the response changes.
+    wait: Option<f64>,
+}
+
+impl GetResponse {
+    pub(crate) fn wait(&self) -> core::Result<Option<Duration>> {
+        millis(self.wait.map(|s| s * 1e3), "wait")
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ListResponses {
+    user_id: Option<String>,
+    status: Option<core::ResponseStatus>,
+    start_date: Option<DateTime<Utc>>,
+    end_date: Option<DateTime<Utc>>,
+    limit: Option<u32>,
+    offset: Option<u64>,
+}
+
+impl From<ListResponses> for core::ListResponses {
+    fn from(a: ListResponses) -> core::ListResponses {
+        let defaults = core::ListResponses::default();
+        core::ListResponses {
+            user_id: a.user_id,
+            status: a.status,
+            start_date: a.start_date,
+            end_date: a.end_date,
+            limit: a.limit.unwrap_or(defaults.limit),
+            offset: a.offset.unwrap_or(defaults.offset),
+        }
+    }
+}
+
+/// What `invoke` sends: a prompt, one message, or a conversation.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Input {
+    Prompt(String),
+    Message(core::Message),
+    Messages(Vec<core::Message>),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Invoke {
+    input: Input,
+    user_id: Option<String>,
+    scope: Option<core::Scope>,
+    thread_id: Option<String>,
+    idempotency_key: Option<String>,
+    agent_config: Option<AgentConfig>,
+    response_format: Option<Value>,
+    response_format_instructions: Option<String>,
+    model_overrides: Option<BTreeMap<String, String>>,
+    files: Option<Vec<String>>,
+    poll_interval_ms: Option<f64>,
+    wait_ms: Option<f64>,
+    max_wait_ms: Option<f64>,
+}
+
+impl Invoke {
+    pub(crate) fn split(self) -> core::Result<(core::InvokeInput, core::InvokeOptions)> {
+        let input = match self.input {
+            Input::Prompt(text) => core::InvokeInput::Prompt(text),
+            Input::Message(message) => core::InvokeInput::Message(message),
+            Input::Messages(messages) => core::InvokeInput::Messages(messages),
+        };
+        let options = core::InvokeOptions {
+            user_id: self.user_id,
+            scope: self.scope,
+            thread_id: self.thread_id,
+            idempotency_key: self.idempotency_key,
+            agent_config: self.agent_config.map(Into::into),
+            response_format: self.response_format,
+            response_format_instructions: self.response_format_instructions,
+            model_overrides: self.model_overrides,
+            files: self.files,
+            poll_interval: millis(self.poll_interval_ms, "pollIntervalMs")?,
+            wait: millis(self.wait_ms, "waitMs")?,
+            deadline: millis(self.max_wait_ms, "maxWaitMs")?,
+        };
+        Ok((input, options))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Upload {
+    file_name: Option<String>,
+    mime_type: Option<String>,
+    scope: Option<core::FileScope>,
+    user_id: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    duplicate_handling: Option<core::DuplicateHandling>,
+    /// The length of a streamed body, when the caller knows it.
+    size: Option<u64>,
+}
+
+impl Upload {
+    pub(crate) fn size(&self) -> Option<u64> {
+        self.size
+    }
+}
+
+impl From<Upload> for core::UploadFile {
+    fn from(a: Upload) -> core::UploadFile {
+        core::UploadFile {
+            file_name: a.file_name,
+            mime_type: a.mime_type,
+            scope: a.scope,
+            user_id: a.user_id,
+            tags: a.tags,
+            duplicate_handling: a.duplicate_handling,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ListFiles {
+    user_id: Option<String>,
+    scope: Option<core::FileScope>,
+    file_type: Option<String>,
+    status: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    page: Option<u32>,
+    limit: Option<u32>,
+}
+
+impl From<ListFiles> for core::ListFiles {
+    fn from(a: ListFiles) -> core::ListFiles {
+        let defaults = core::ListFiles::default();
+        core::ListFiles {
+            user_id: a.user_id,
+            scope: a.scope,
+            file_type: a.file_type,
+            status: a.status,
+            tags: a.tags,
+            page: a.page.unwrap_or(defaults.page),
+            limit: a.limit.unwrap_or(defaults.limit),
+        }
+    }
+}
+
+/// `{ userId }` (and, for delete, `hardDelete`; for download, `path`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FileCall {
+    pub(crate) user_id: Option<String>,
+    #[serde(default)]
+    pub(crate) hard_delete: bool,
+    pub(crate) path: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FileContent {
+    content_type: Option<String>,
+    start_line: Option<u64>,
+    end_line: Option<u64>,
+    user_id: Option<String>,
+}
+
+impl From<FileContent> for core::FileContentParams {
+    fn from(a: FileContent) -> core::FileContentParams {
+        core::FileContentParams {
+            content_type: a.content_type,
+            start_line: a.start_line,
+            end_line: a.end_line,
+            user_id: a.user_id,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn agent_config_names_are_mapped_and_unknown_keys_kept() {
+        let args: CreateResponse = parse(
+            "options",
+            r#"{"messages":[{"role":"user","content":"hi"}],
+               "agentConfig":{"coordinatorModelName":"openai:gpt-4.1","useCognitiveTools":true,
+                              "future_flag":1},
+               "responseFormat":{"properties":{"someKey":{"type":"string"}}}}"#,
+        )
+        .unwrap();
+        let params = core::CreateResponse::from(args);
+        let config = params.agent_config.unwrap();
+        assert_eq!(
+            config.coordinator_model_name.as_deref(),
+            Some("openai:gpt-4.1")
+        );
+        assert_eq!(config.use_cognitive_tools, Some(true));
+        assert_eq!(config.extra.get("future_flag"), Some(&json!(1)));
+        let schema = params.response_format.unwrap();
+        assert!(schema["properties"].get("someKey").is_some());
+    }
+
+    #[test]
+    fn a_bad_shape_is_a_validation_error() {
+        let err = parse::<ListUsers>("listUsers options", r#"{"pageSize":"many"}"#)
+            .err()
+            .unwrap();
+        assert_eq!(err.kind(), ErrorKind::Validation);
+        let err = millis(Some(-1.0), "maxWaitMs").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Validation);
+    }
+
+    #[test]
+    fn invoke_input_takes_a_prompt_or_messages() {
+        let one: Invoke = parse("invoke", r#"{"input":"hello","maxWaitMs":1500}"#).unwrap();
+        let (input, options) = one.split().unwrap();
+        assert_eq!(input, core::InvokeInput::Prompt("hello".into()));
+        assert_eq!(options.deadline, Some(Duration::from_millis(1500)));
+        let many: Invoke = parse("invoke", r#"{"input":[{"role":"user","content":"a"}]}"#).unwrap();
+        assert!(matches!(many.split().unwrap().0, core::InvokeInput::Messages(m) if m.len() == 1));
+    }
+}
