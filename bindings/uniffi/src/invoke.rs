@@ -1,0 +1,246 @@
+//! `invoke`: create a response and wait for its end, as one call or as an `InvokeStream`
+//! of progress entries.
+//!
+//! The stream is read by a task on the core's runtime that feeds a small channel; `next()`
+//! only receives from it. `cancel()` stops that task at once, so a pending `next()` returns
+//! the end of the stream: that is the explicit cancel Swift needs, since uniffi does not
+//! drop the Rust future when a Swift `Task` is cancelled.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use crate::bridge::run;
+use crate::client::{LumnisClient, Scope};
+use crate::error::LumnisError;
+use crate::json;
+use crate::responses::{AgentConfig, Message, ProgressEntry, Response};
+
+/// How `invoke` runs; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct InvokeOptions {
+    /// The user (uuid or email); the bound user when unset.
+    #[uniffi(default)]
+    pub user_id: Option<String>,
+    /// The thread to continue; a new one when unset.
+    #[uniffi(default)]
+    pub thread_id: Option<String>,
+    /// The scope; the client's when unset.
+    #[uniffi(default)]
+    pub scope: Option<Scope>,
+    /// Agent and model settings.
+    #[uniffi(default)]
+    pub agent_config: Option<AgentConfig>,
+    /// A JSON Schema (as JSON text) for a structured answer.
+    #[uniffi(default)]
+    pub response_format_json: Option<String>,
+    /// How to fill the schema.
+    #[uniffi(default)]
+    pub response_format_instructions: Option<String>,
+    /// Model names to use instead of the defaults.
+    #[uniffi(default)]
+    pub model_overrides: Option<HashMap<String, String>>,
+    /// File ids or remote URIs (never local paths).
+    #[uniffi(default)]
+    pub files: Option<Vec<String>>,
+    /// The key of the create request, so that a repeated invoke starts one run.
+    #[uniffi(default)]
+    pub idempotency_key: Option<String>,
+    /// The total time to wait for a final status, in milliseconds (the client's by default).
+    #[uniffi(default)]
+    pub deadline_ms: Option<u64>,
+    /// The pause between reads when the server does not hold them, in milliseconds.
+    #[uniffi(default)]
+    pub poll_interval_ms: Option<u64>,
+    /// How long each read asks the server to hold, in milliseconds.
+    #[uniffi(default)]
+    pub wait_ms: Option<u64>,
+}
+
+impl InvokeOptions {
+    fn into_core(self) -> Result<lumnisai::InvokeOptions, LumnisError> {
+        Ok(lumnisai::InvokeOptions {
+            user_id: self.user_id,
+            scope: self.scope.map(Into::into),
+            thread_id: self.thread_id,
+            idempotency_key: self.idempotency_key,
+            agent_config: self.agent_config.map(AgentConfig::into_core).transpose()?,
+            response_format: json::parse("response_format_json", self.response_format_json)?,
+            response_format_instructions: self.response_format_instructions,
+            model_overrides: self.model_overrides.map(|m| m.into_iter().collect()),
+            files: self.files,
+            poll_interval: self.poll_interval_ms.map(Duration::from_millis),
+            wait: self.wait_ms.map(Duration::from_millis),
+            deadline: self.deadline_ms.map(Duration::from_millis),
+        })
+    }
+}
+
+fn messages(messages: Vec<Message>) -> lumnisai::InvokeInput {
+    lumnisai::InvokeInput::Messages(messages.into_iter().map(Into::into).collect())
+}
+
+#[uniffi::export]
+impl LumnisClient {
+    /// Sends one user message and returns the response once its status is final.
+    ///
+    /// A failed or cancelled run is returned, not thrown: read `status` and `errorJson`.
+    /// Running past the deadline throws `Timeout` carrying the response id.
+    #[uniffi::method(default(options = None))]
+    pub async fn invoke(
+        &self,
+        prompt: String,
+        options: Option<InvokeOptions>,
+    ) -> Result<Response, LumnisError> {
+        let options = options.unwrap_or_default().into_core()?;
+        self.call(|c| async move { c.invoke(prompt, options).await.map(Response::from) })
+            .await
+    }
+
+    /// As `invoke`, with a whole conversation.
+    #[uniffi::method(default(options = None))]
+    pub async fn invoke_messages(
+        &self,
+        messages: Vec<Message>,
+        options: Option<InvokeOptions>,
+    ) -> Result<Response, LumnisError> {
+        let options = options.unwrap_or_default().into_core()?;
+        let input = self::messages(messages);
+        self.call(|c| async move { c.invoke(input, options).await.map(Response::from) })
+            .await
+    }
+
+    /// Starts an `invoke` and streams its progress entries, ending with a final entry
+    /// (`completed` with the output text, or `failed` or `cancelled`).
+    #[uniffi::method(default(options = None))]
+    pub fn invoke_stream(
+        &self,
+        prompt: String,
+        options: Option<InvokeOptions>,
+    ) -> Result<Arc<InvokeStream>, LumnisError> {
+        let options = options.unwrap_or_default().into_core()?;
+        Ok(InvokeStream::start(&self.inner, prompt.into(), options))
+    }
+
+    /// As `invokeStream`, with a whole conversation.
+    #[uniffi::method(default(options = None))]
+    pub fn invoke_stream_messages(
+        &self,
+        messages: Vec<Message>,
+        options: Option<InvokeOptions>,
+    ) -> Result<Arc<InvokeStream>, LumnisError> {
+        let options = options.unwrap_or_default().into_core()?;
+        Ok(InvokeStream::start(
+            &self.inner,
+            self::messages(messages),
+            options,
+        ))
+    }
+}
+
+type Item = Result<ProgressEntry, LumnisError>;
+
+/// The progress of one `invoke`. Closing it (or `cancel()`) stops reading; the run goes on
+/// on the server until `cancelResponse(responseId())`.
+#[derive(uniffi::Object)]
+pub struct InvokeStream {
+    entries: tokio::sync::Mutex<mpsc::Receiver<Item>>,
+    reader: JoinHandle<()>,
+    state: Arc<Mutex<State>>,
+}
+
+#[derive(Default)]
+struct State {
+    response_id: Option<String>,
+    response: Option<Response>,
+    cancelled: bool,
+}
+
+impl InvokeStream {
+    fn start(
+        client: &lumnisai::Client,
+        input: lumnisai::InvokeInput,
+        options: lumnisai::InvokeOptions,
+    ) -> Arc<InvokeStream> {
+        // A few entries of read-ahead: the reader never runs far past a slow consumer.
+        let (sender, entries) = mpsc::channel(8);
+        let state = Arc::new(Mutex::new(State::default()));
+        let mut stream = client.invoke_stream(input, options);
+        let shared = state.clone();
+        let reader = lumnisai::runtime::handle().spawn(async move {
+            while let Some(item) = stream.next().await {
+                {
+                    let mut state = lock(&shared);
+                    state.response_id = stream.response_id();
+                    state.response = stream.response().map(Response::from);
+                }
+                let failed = item.is_err();
+                let item = item.map(ProgressEntry::from).map_err(LumnisError::from);
+                if sender.send(item).await.is_err() || failed {
+                    break;
+                }
+            }
+        });
+        Arc::new(InvokeStream {
+            entries: tokio::sync::Mutex::new(entries),
+            reader,
+            state,
+        })
+    }
+}
+
+fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[uniffi::export]
+impl InvokeStream {
+    /// The next entry, or `null` / `nil` once the stream has ended or was cancelled.
+    pub async fn next(&self) -> Result<Option<ProgressEntry>, LumnisError> {
+        if lock(&self.state).cancelled {
+            return Ok(None);
+        }
+        let item = self.entries.lock().await.recv().await;
+        if lock(&self.state).cancelled {
+            return Ok(None);
+        }
+        item.transpose()
+    }
+
+    /// Stops reading at once: a pending and every later `next()` returns the end.
+    pub fn cancel(&self) {
+        lock(&self.state).cancelled = true;
+        self.reader.abort();
+    }
+
+    /// The id of the response, once created.
+    pub fn response_id(&self) -> Option<String> {
+        lock(&self.state).response_id.clone()
+    }
+
+    /// The final response, once the final entry has been read.
+    pub fn response(&self) -> Option<Response> {
+        lock(&self.state).response.clone()
+    }
+
+    /// Stops reading and cancels the run on the server too.
+    pub async fn cancel_run(&self, client: Arc<LumnisClient>) -> Result<bool, LumnisError> {
+        self.cancel();
+        let Some(id) = self.response_id() else {
+            return Ok(false);
+        };
+        let inner = client.inner.clone();
+        run(async move { inner.responses().cancel(&id).await.map(|_| true) }).await
+    }
+}
+
+impl Drop for InvokeStream {
+    fn drop(&mut self) {
+        self.reader.abort();
+    }
+}

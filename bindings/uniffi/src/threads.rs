@@ -1,0 +1,157 @@
+//! Threads: conversations made of responses, possibly written by several users.
+
+use std::time::SystemTime;
+
+use crate::client::LumnisClient;
+use crate::error::LumnisError;
+use crate::json;
+use crate::responses::Response;
+use crate::users::DeleteResult;
+
+/// A conversation.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Thread {
+    /// The thread's id.
+    pub thread_id: String,
+    /// The tenant it belongs to.
+    pub tenant_id: Option<String>,
+    /// The user who started it.
+    pub user_id: Option<String>,
+    /// Its title.
+    pub title: Option<String>,
+    /// When it was created.
+    pub created_at: SystemTime,
+    /// When it last changed.
+    pub updated_at: Option<SystemTime>,
+    /// How many responses it holds.
+    pub response_count: u64,
+    /// When its last response was made.
+    pub last_response_at: Option<SystemTime>,
+}
+
+impl From<lumnisai::Thread> for Thread {
+    fn from(t: lumnisai::Thread) -> Thread {
+        Thread {
+            thread_id: t.thread_id.to_string(),
+            tenant_id: json::id_opt(t.tenant_id),
+            user_id: json::id_opt(t.user_id),
+            title: t.title,
+            created_at: json::time(t.created_at),
+            updated_at: json::time_opt(t.updated_at),
+            response_count: t.response_count,
+            last_response_at: json::time_opt(t.last_response_at),
+        }
+    }
+}
+
+/// One page of threads.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ThreadList {
+    /// The threads of this page.
+    pub threads: Vec<Thread>,
+    /// How many threads there are in all.
+    pub total: u64,
+    /// The page size asked for.
+    pub limit: u32,
+    /// How many were skipped.
+    pub offset: u64,
+}
+
+impl From<lumnisai::ThreadList> for ThreadList {
+    fn from(list: lumnisai::ThreadList) -> ThreadList {
+        ThreadList {
+            threads: list.threads.into_iter().map(Thread::from).collect(),
+            total: list.total,
+            limit: list.limit,
+            offset: list.offset,
+        }
+    }
+}
+
+/// Which threads to list.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ListThreadsParams {
+    /// Only this user's threads (uuid or email); the bound user when unset.
+    #[uniffi(default)]
+    pub user_id: Option<String>,
+    /// Threads per page, 1 to 100.
+    #[uniffi(default = 50)]
+    pub limit: u32,
+    /// How many to skip.
+    #[uniffi(default = 0)]
+    pub offset: u64,
+}
+
+#[uniffi::export]
+impl LumnisClient {
+    /// Creates a thread for a user (the bound one when `user_id` is unset).
+    #[uniffi::method(default(user_id = None, title = None))]
+    pub async fn create_thread(
+        &self,
+        user_id: Option<String>,
+        title: Option<String>,
+    ) -> Result<Thread, LumnisError> {
+        let params = lumnisai::CreateThread { user_id, title };
+        self.call(|c| async move { c.threads().create(params).await.map(Thread::from) })
+            .await
+    }
+
+    /// One page of threads (50 by default).
+    #[uniffi::method(default(params = None))]
+    pub async fn list_threads(
+        &self,
+        params: Option<ListThreadsParams>,
+    ) -> Result<ThreadList, LumnisError> {
+        let params =
+            params.map_or_else(lumnisai::ListThreads::default, |p| lumnisai::ListThreads {
+                user_id: p.user_id,
+                limit: p.limit,
+                offset: p.offset,
+            });
+        self.call(|c| async move { c.threads().list(params).await.map(ThreadList::from) })
+            .await
+    }
+
+    /// The thread with this id.
+    pub async fn get_thread(&self, thread_id: String) -> Result<Thread, LumnisError> {
+        self.call(|c| async move { c.threads().get(&thread_id).await.map(Thread::from) })
+            .await
+    }
+
+    /// The responses of a thread, oldest first.
+    #[uniffi::method(default(limit = 50, offset = 0))]
+    pub async fn get_thread_responses(
+        &self,
+        thread_id: String,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<Response>, LumnisError> {
+        self.call(|c| async move {
+            let responses = c.threads().responses(&thread_id, limit, offset).await?;
+            Ok(responses.into_iter().map(Response::from).collect())
+        })
+        .await
+    }
+
+    /// Renames a thread (a title of at most 500 characters).
+    pub async fn update_thread(
+        &self,
+        thread_id: String,
+        title: Option<String>,
+    ) -> Result<Thread, LumnisError> {
+        let params = lumnisai::UpdateThread { title };
+        self.call(|c| async move {
+            c.threads()
+                .update(&thread_id, params)
+                .await
+                .map(Thread::from)
+        })
+        .await
+    }
+
+    /// Deletes a thread and its responses.
+    pub async fn delete_thread(&self, thread_id: String) -> Result<DeleteResult, LumnisError> {
+        self.call(|c| async move { c.threads().delete(&thread_id).await.map(DeleteResult::from) })
+            .await
+    }
+}
