@@ -81,7 +81,9 @@ impl Call {
         let mut future = AssertUnwindSafe(self.take()?).catch_unwind();
         let handle = lumnisai::runtime::handle();
         loop {
-            let step = py.detach(|| handle.block_on(tokio::time::timeout(TICK, &mut future)));
+            let step = py.detach(|| {
+                handle.block_on(async { tokio::time::timeout(TICK, &mut future).await })
+            });
             match step {
                 Ok(caught) => return caught_to_py(py, caught),
                 // A KeyboardInterrupt returns here, and `future` is dropped with its request.

@@ -1,0 +1,78 @@
+"""lumnisai: a fast drop-in for the official Lumnis AI SDK, on a Rust core.
+
+    import lumnisai
+
+    client = lumnisai.Client()            # LUMNISAI_API_KEY, LUMNISAI_BASE_URL
+    user = client.create_user(email="alice@example.com", first_name="Alice")
+    alice = client.for_user("alice@example.com")
+    response = alice.invoke("What are the latest AI trends?")
+    print(response.output_text)
+"""
+
+import logging
+
+from . import _native
+from ._client import AsyncClient, AsyncProgress, Client, SyncProgress
+from .exceptions import (
+    AuthenticationError,
+    ErrorCode,
+    LocalFileNotSupported,
+    LumnisAIError,
+    MissingUserId,
+    NotFoundError,
+    NotImplementedYetError,
+    RateLimitError,
+    TenantScopeUserIdConflict,
+    TransportError,
+    ValidationError,
+)
+from .models import (
+    AgentConfig,
+    FileMetadata,
+    Message,
+    ProgressEntry,
+    ResponseListResponse,
+    ResponseObject,
+    ThreadObject,
+    User,
+)
+from .types import AgentMode, ContentType, DuplicateHandling, FileScope, ModelType
+from .types import ProcessingStatus, Scope
+
+__version__: str = _native.__version__
+
+logging.getLogger("lumnisai").addHandler(logging.NullHandler())
+
+__all__ = [
+    "AgentConfig",
+    "AgentMode",
+    "AsyncClient",
+    "AsyncProgress",
+    "AuthenticationError",
+    "Client",
+    "ContentType",
+    "DuplicateHandling",
+    "ErrorCode",
+    "FileMetadata",
+    "FileScope",
+    "LocalFileNotSupported",
+    "LumnisAIError",
+    "Message",
+    "MissingUserId",
+    "ModelType",
+    "NotFoundError",
+    "NotImplementedYetError",
+    "ProcessingStatus",
+    "ProgressEntry",
+    "RateLimitError",
+    "ResponseListResponse",
+    "ResponseObject",
+    "Scope",
+    "SyncProgress",
+    "TenantScopeUserIdConflict",
+    "ThreadObject",
+    "TransportError",
+    "User",
+    "ValidationError",
+    "__version__",
+]
