@@ -13,18 +13,35 @@ use serde_json::json;
 use tracing_subscriber::layer::SubscriberExt;
 
 fn quick(local: &common::Local) -> lumnisai::ClientOptions {
-    local.options().timeout(Duration::from_millis(400)).max_retries(3)
+    local
+        .options()
+        .timeout(Duration::from_millis(400))
+        .max_retries(3)
 }
 
 async fn user_count(client: &Client) -> u64 {
-    client.users().list(ListUsers::default()).await.unwrap().total
+    client
+        .users()
+        .list(ListUsers::default())
+        .await
+        .unwrap()
+        .total
 }
 
 /// Asserts every logged attempt of a create carried one and the same Idempotency-Key.
 fn same_key(attempts: &[serde_json::Value]) -> String {
-    let keys: Vec<_> = attempts.iter().map(|r| r["idempotency_key"].clone()).collect();
-    let first = keys[0].as_str().expect("a key on every non-GET request").to_owned();
-    assert!(keys.iter().all(|k| k == &json!(first)), "keys differ across attempts: {keys:?}");
+    let keys: Vec<_> = attempts
+        .iter()
+        .map(|r| r["idempotency_key"].clone())
+        .collect();
+    let first = keys[0]
+        .as_str()
+        .expect("a key on every non-GET request")
+        .to_owned();
+    assert!(
+        keys.iter().all(|k| k == &json!(first)),
+        "keys differ across attempts: {keys:?}"
+    );
     first
 }
 
@@ -35,11 +52,13 @@ struct Attempts(Arc<AtomicUsize>);
 impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for Attempts {
     fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
         let mut message = String::new();
-        event.record(&mut |field: &tracing::field::Field, value: &dyn std::fmt::Debug| {
-            if field.name() == "message" {
-                message = format!("{value:?}");
-            }
-        });
+        event.record(
+            &mut |field: &tracing::field::Field, value: &dyn std::fmt::Debug| {
+                if field.name() == "message" {
+                    message = format!("{value:?}");
+                }
+            },
+        );
         if message == "attempt failed" {
             self.0.fetch_add(1, Ordering::SeqCst);
         }
@@ -48,17 +67,34 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for Attempts {
 
 #[tokio::test]
 async fn row01_connection_refused_is_retried_then_a_transport_error() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let attempts = Attempts::default();
-    let _guard = tracing::subscriber::set_default(tracing_subscriber::registry().with(attempts.clone()));
+    let _guard =
+        tracing::subscriber::set_default(tracing_subscriber::registry().with(attempts.clone()));
     let options = lumnisai::ClientOptions::new()
         .api_key("k")
         .base_url(format!("http://127.0.0.1:{port}"))
         .max_retries(2)
-        .backoff(Backoff { initial: Duration::from_millis(10), max: Duration::from_millis(20) });
-    let err = Client::new(options).unwrap().users().get("a@b.co").await.unwrap_err();
+        .backoff(Backoff {
+            initial: Duration::from_millis(10),
+            max: Duration::from_millis(20),
+        });
+    let err = Client::new(options)
+        .unwrap()
+        .users()
+        .get("a@b.co")
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Transport);
-    assert_eq!(attempts.0.load(Ordering::SeqCst), 3, "attempts = max retries + 1");
+    assert_eq!(
+        attempts.0.load(Ordering::SeqCst),
+        3,
+        "attempts = max retries + 1"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -78,12 +114,23 @@ async fn row02_a_server_that_never_answers_times_out_per_attempt() {
         .base_url(format!("http://{addr}"))
         .timeout(Duration::from_millis(200))
         .max_retries(1)
-        .backoff(Backoff { initial: Duration::from_millis(10), max: Duration::from_millis(20) });
+        .backoff(Backoff {
+            initial: Duration::from_millis(10),
+            max: Duration::from_millis(20),
+        });
     let started = Instant::now();
-    let err = Client::new(options).unwrap().users().get("a@b.co").await.unwrap_err();
+    let err = Client::new(options)
+        .unwrap()
+        .users()
+        .get("a@b.co")
+        .await
+        .unwrap_err();
     let took = started.elapsed();
     assert_eq!(err.kind(), ErrorKind::Timeout);
-    assert!(took >= Duration::from_millis(400) && took < Duration::from_millis(900), "{took:?}");
+    assert!(
+        took >= Duration::from_millis(400) && took < Duration::from_millis(900),
+        "{took:?}"
+    );
     assert_eq!(held.lock().unwrap().len(), 2, "one connection per attempt");
 }
 
@@ -91,9 +138,15 @@ async fn row02_a_server_that_never_answers_times_out_per_attempt() {
 async fn row03_request_read_no_answer_retries_with_the_same_key() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
-    local.fault("POST", "/v1/users", 1, json!({"kind": "hang"})).await;
+    local
+        .fault("POST", "/v1/users", 1, json!({"kind": "hang"}))
+        .await;
 
-    client.users().create(CreateUser::new("once@example.com")).await.unwrap();
+    client
+        .users()
+        .create(CreateUser::new("once@example.com"))
+        .await
+        .unwrap();
     let attempts = local.requests("POST", "/v1/users").await;
     assert_eq!(attempts.len(), 2);
     same_key(&attempts);
@@ -105,21 +158,43 @@ async fn row04_dropped_and_lost_replies_create_one_user() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
 
-    local.fault("POST", "/v1/users", 1, json!({"kind": "drop"})).await;
-    client.users().create(CreateUser::new("drop@example.com")).await.unwrap();
+    local
+        .fault("POST", "/v1/users", 1, json!({"kind": "drop"}))
+        .await;
+    client
+        .users()
+        .create(CreateUser::new("drop@example.com"))
+        .await
+        .unwrap();
     let attempts = local.requests("POST", "/v1/users").await;
     assert_eq!(attempts.len(), 2);
     same_key(&attempts);
-    assert_ne!(attempts[0]["connection_id"], attempts[1]["connection_id"], "a new connection");
+    assert_ne!(
+        attempts[0]["connection_id"], attempts[1]["connection_id"],
+        "a new connection"
+    );
 
     local.clear_log().await;
-    local.fault("POST", "/v1/users", 1, json!({"kind": "drop_after_commit"})).await;
-    let user = client.users().create(CreateUser::new("lost@example.com")).await.unwrap();
+    local
+        .fault("POST", "/v1/users", 1, json!({"kind": "drop_after_commit"}))
+        .await;
+    let user = client
+        .users()
+        .create(CreateUser::new("lost@example.com"))
+        .await
+        .unwrap();
     let attempts = local.requests("POST", "/v1/users").await;
     assert_eq!(attempts.len(), 2, "the lost reply is retried");
     same_key(&attempts);
-    assert_eq!(client.users().get("lost@example.com").await.unwrap().id, user.id);
-    assert_eq!(user_count(&client).await, 2, "the committed create was not repeated");
+    assert_eq!(
+        client.users().get("lost@example.com").await.unwrap().id,
+        user.id
+    );
+    assert_eq!(
+        user_count(&client).await,
+        2,
+        "the committed create was not repeated"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -128,9 +203,17 @@ async fn row05_a_pooled_connection_closed_by_the_server_is_invisible() {
     let client = Client::new(quick(&local)).unwrap();
     local.settings(json!({"idle_close_ms": 50})).await;
 
-    client.users().create(CreateUser::new("idle@example.com")).await.unwrap();
+    client
+        .users()
+        .create(CreateUser::new("idle@example.com"))
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
-    client.users().create(CreateUser::new("idle2@example.com")).await.unwrap();
+    client
+        .users()
+        .create(CreateUser::new("idle2@example.com"))
+        .await
+        .unwrap();
     assert_eq!(user_count(&client).await, 2);
 }
 
@@ -138,9 +221,15 @@ async fn row05_a_pooled_connection_closed_by_the_server_is_invisible() {
 async fn row06_a_body_cut_short_is_retried_never_parsed() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
-    local.fault("POST", "/v1/users", 1, json!({"kind": "truncate"})).await;
+    local
+        .fault("POST", "/v1/users", 1, json!({"kind": "truncate"}))
+        .await;
 
-    let user = client.users().create(CreateUser::new("cut@example.com")).await.unwrap();
+    let user = client
+        .users()
+        .create(CreateUser::new("cut@example.com"))
+        .await
+        .unwrap();
     assert_eq!(user.email, "cut@example.com");
     let attempts = local.requests("POST", "/v1/users").await;
     assert_eq!(attempts.len(), 2);
@@ -152,13 +241,28 @@ async fn row06_a_body_cut_short_is_retried_never_parsed() {
 async fn row07_a_stalled_body_times_out_and_is_retried() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
-    client.users().create(CreateUser::new("stall@example.com")).await.unwrap();
-    local.fault("GET", "/v1/users/*", 1, json!({"kind": "stall", "after_bytes": 10})).await;
+    client
+        .users()
+        .create(CreateUser::new("stall@example.com"))
+        .await
+        .unwrap();
+    local
+        .fault(
+            "GET",
+            "/v1/users/*",
+            1,
+            json!({"kind": "stall", "after_bytes": 10}),
+        )
+        .await;
 
     let started = Instant::now();
     let user = client.users().get("stall@example.com").await.unwrap();
     assert_eq!(user.email, "stall@example.com");
-    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(local.requests("GET", "/v1/users/").await.len(), 2);
 }
 
@@ -170,8 +274,16 @@ async fn row08_retry_after_is_honoured_and_a_long_one_is_raised() {
     local.fault("POST", "/v1/users", 1, spec).await;
 
     let started = Instant::now();
-    client.users().create(CreateUser::new("patient@example.com")).await.unwrap();
-    assert!(started.elapsed() >= Duration::from_secs(2), "{:?}", started.elapsed());
+    client
+        .users()
+        .create(CreateUser::new("patient@example.com"))
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(user_count(&client).await, 1);
 
     let mut options = quick(&local);
@@ -192,18 +304,44 @@ async fn row09_server_errors_are_retried_up_to_the_limit() {
     let client = Client::new(quick(&local)).unwrap();
     for (i, status) in [500, 502, 503, 504].into_iter().enumerate() {
         local.clear_log().await;
-        local.fault("POST", "/v1/users", 2, json!({"kind": "status", "status": status})).await;
-        client.users().create(CreateUser::new(format!("r{i}@example.com"))).await.unwrap();
-        assert_eq!(local.requests("POST", "/v1/users").await.len(), 3, "{status}");
+        local
+            .fault(
+                "POST",
+                "/v1/users",
+                2,
+                json!({"kind": "status", "status": status}),
+            )
+            .await;
+        client
+            .users()
+            .create(CreateUser::new(format!("r{i}@example.com")))
+            .await
+            .unwrap();
+        assert_eq!(
+            local.requests("POST", "/v1/users").await.len(),
+            3,
+            "{status}"
+        );
     }
     assert_eq!(user_count(&client).await, 4);
 
     local.clear_log().await;
-    local.fault("GET", "/v1/users/*", 10, json!({"kind": "status", "status": 503})).await;
+    local
+        .fault(
+            "GET",
+            "/v1/users/*",
+            10,
+            json!({"kind": "status", "status": 503}),
+        )
+        .await;
     let err = client.users().get("r0@example.com").await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Server);
     assert_eq!(err.status(), Some(503));
-    assert_eq!(local.requests("GET", "/v1/users/").await.len(), 4, "max retries + 1");
+    assert_eq!(
+        local.requests("GET", "/v1/users/").await.len(),
+        4,
+        "max retries + 1"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -219,12 +357,23 @@ async fn row10_client_errors_are_never_retried() {
     ];
     for (status, kind) in cases {
         local.clear_log().await;
-        local.fault("GET", "/v1/users/*", 1, json!({"kind": "status", "status": status})).await;
+        local
+            .fault(
+                "GET",
+                "/v1/users/*",
+                1,
+                json!({"kind": "status", "status": status}),
+            )
+            .await;
         let err = client.users().get("x@example.com").await.unwrap_err();
         assert_eq!(err.kind(), kind, "{status}");
         assert_eq!(err.status(), Some(status));
         assert!(err.request_id().is_some(), "{status} keeps its request id");
-        assert_eq!(local.requests("GET", "/v1/users/").await.len(), 1, "{status}: one attempt");
+        assert_eq!(
+            local.requests("GET", "/v1/users/").await.len(),
+            1,
+            "{status}: one attempt"
+        );
     }
 }
 
@@ -232,16 +381,29 @@ async fn row10_client_errors_are_never_retried() {
 async fn row11_sustained_failure_under_load_is_bounded_by_the_retry_budget() {
     let local = common::start().await;
     let client = Client::new(local.options().max_retries(3)).unwrap();
-    local.fault("GET", "/v1/users/*", 1_000_000, json!({"kind": "status", "status": 503})).await;
+    local
+        .fault(
+            "GET",
+            "/v1/users/*",
+            1_000_000,
+            json!({"kind": "status", "status": 503}),
+        )
+        .await;
 
     let calls = (0..1_000).map(|i| {
         let users = client.users();
         async move { users.get(&format!("u{i}@example.com")).await }
     });
     let results = futures::future::join_all(calls).await;
-    let kinds: std::collections::HashSet<_> =
-        results.iter().map(|r| r.as_ref().map_err(|e| e.kind()).err()).collect();
-    assert_eq!(kinds, [Some(ErrorKind::Server)].into(), "every call fails as a server error");
+    let kinds: std::collections::HashSet<_> = results
+        .iter()
+        .map(|r| r.as_ref().map_err(|e| e.kind()).err())
+        .collect();
+    assert_eq!(
+        kinds,
+        [Some(ErrorKind::Server)].into(),
+        "every call fails as a server error"
+    );
     let attempts = local.requests("GET", "/v1/users/").await.len();
     // 1,000 first attempts, and at most 100 retries: the budget's 500 tokens at 5 a retry.
     assert!(attempts <= 1_100, "{attempts} attempts");
@@ -254,10 +416,17 @@ async fn row12_a_long_poll_outlives_a_short_attempt_timeout() {
     local.settings(json!({"agent_latency_ms": 1_500})).await;
     let client = Client::new(local.options().timeout(Duration::from_millis(300))).unwrap();
 
-    let options = InvokeOptions { wait: Some(Duration::from_secs(5)), ..Default::default() };
+    let options = InvokeOptions {
+        wait: Some(Duration::from_secs(5)),
+        ..Default::default()
+    };
     let response = client.invoke("hold on", options).await.unwrap();
     assert_eq!(response.status, lumnisai::ResponseStatus::Succeeded);
-    assert_eq!(local.requests("POST", "/v1/responses").await.len(), 1, "nothing re-created");
+    assert_eq!(
+        local.requests("POST", "/v1/responses").await.len(),
+        1,
+        "nothing re-created"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -266,24 +435,58 @@ async fn row13_a_cut_upload_is_resent_whole_or_refused() {
     let client = Client::new(quick(&local)).unwrap();
     let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
 
-    local.fault("POST", "/v1/files/upload", 1, json!({"kind": "cut_upload"})).await;
-    let params = UploadFile { file_name: Some("cut.bin".into()), ..Default::default() };
+    local
+        .fault("POST", "/v1/files/upload", 1, json!({"kind": "cut_upload"}))
+        .await;
+    let params = UploadFile {
+        file_name: Some("cut.bin".into()),
+        ..Default::default()
+    };
     let source = FileSource::Bytes(data.clone().into());
     let up = client.files().upload(source, params.clone()).await.unwrap();
     let attempts = local.requests("POST", "/v1/files/upload").await;
     assert_eq!(attempts.len(), 2);
     same_key(&attempts);
-    let back = client.files().download(&up.file_id.to_string(), None).await.unwrap();
+    let back = client
+        .files()
+        .download(&up.file_id.to_string(), None)
+        .await
+        .unwrap();
     assert_eq!(back.as_ref(), data.as_slice(), "the bytes are whole");
-    assert_eq!(client.files().list(ListFiles::default()).await.unwrap().total_count, 1);
+    assert_eq!(
+        client
+            .files()
+            .list(ListFiles::default())
+            .await
+            .unwrap()
+            .total_count,
+        1
+    );
 
-    local.fault("POST", "/v1/files/upload", 1, json!({"kind": "cut_upload"})).await;
+    local
+        .fault("POST", "/v1/files/upload", 1, json!({"kind": "cut_upload"}))
+        .await;
     let reader = Box::new(std::io::Cursor::new(data.clone()));
-    let once = UploadFile { file_name: Some("stream.bin".into()), ..Default::default() };
+    let once = UploadFile {
+        file_name: Some("stream.bin".into()),
+        ..Default::default()
+    };
     let source = FileSource::Reader(reader, Some(data.len() as u64));
     let err = client.files().upload(source, once).await.unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Transport, "a one-shot stream is not resent");
-    assert_eq!(client.files().list(ListFiles::default()).await.unwrap().total_count, 1);
+    assert_eq!(
+        err.kind(),
+        ErrorKind::Transport,
+        "a one-shot stream is not resent"
+    );
+    assert_eq!(
+        client
+            .files()
+            .list(ListFiles::default())
+            .await
+            .unwrap()
+            .total_count,
+        1
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -292,36 +495,64 @@ async fn row14_an_endless_body_hits_the_limit() {
     let mut options = quick(&local);
     options.max_response_bytes = 1 << 20;
     let client = Client::new(options).unwrap();
-    client.users().create(CreateUser::new("big@example.com")).await.unwrap();
-    local.fault("GET", "/v1/users/*", 1, json!({"kind": "endless"})).await;
+    client
+        .users()
+        .create(CreateUser::new("big@example.com"))
+        .await
+        .unwrap();
+    local
+        .fault("GET", "/v1/users/*", 1, json!({"kind": "endless"}))
+        .await;
 
     let err = client.users().get("big@example.com").await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::BodyTooLarge);
-    assert_eq!(client.users().get("big@example.com").await.unwrap().email, "big@example.com");
+    assert_eq!(
+        client.users().get("big@example.com").await.unwrap().email,
+        "big@example.com"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn row15_malformed_json_is_a_decode_error_and_the_client_goes_on() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
-    client.users().create(CreateUser::new("json@example.com")).await.unwrap();
+    client
+        .users()
+        .create(CreateUser::new("json@example.com"))
+        .await
+        .unwrap();
 
     for kind in ["invalid_json", "wrong_type"] {
         local.clear_log().await;
-        local.fault("GET", "/v1/users/*", 1, json!({"kind": kind})).await;
+        local
+            .fault("GET", "/v1/users/*", 1, json!({"kind": kind}))
+            .await;
         let err = client.users().get("json@example.com").await.unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Decode, "{kind}");
-        assert!(err.message().contains("starts with"), "an excerpt: {}", err.message());
-        assert_eq!(local.requests("GET", "/v1/users/").await.len(), 1, "not retried");
+        assert!(
+            err.message().contains("starts with"),
+            "an excerpt: {}",
+            err.message()
+        );
+        assert_eq!(
+            local.requests("GET", "/v1/users/").await.len(),
+            1,
+            "not retried"
+        );
     }
-    assert_eq!(client.users().get("json@example.com").await.unwrap().email, "json@example.com");
+    assert_eq!(
+        client.users().get("json@example.com").await.unwrap().email,
+        "json@example.com"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn row16_a_cancelled_call_stops_and_the_client_goes_on() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
-    local.fault("POST", "/v1/users", 1, json!({"kind": "hang"})).await;
+    local
+        .fault("POST", "/v1/users", 1, json!({"kind": "hang"}))
+        .await;
 
     let users = client.users();
     let call = tokio::spawn(async move { users.create(CreateUser::new("gone@example.com")).await });
@@ -329,9 +560,17 @@ async fn row16_a_cancelled_call_stops_and_the_client_goes_on() {
     call.abort();
     assert!(call.await.unwrap_err().is_cancelled());
     tokio::time::sleep(Duration::from_millis(600)).await;
-    assert_eq!(local.requests("POST", "/v1/users").await.len(), 1, "no retry after cancel");
+    assert_eq!(
+        local.requests("POST", "/v1/users").await.len(),
+        1,
+        "no retry after cancel"
+    );
 
-    client.users().create(CreateUser::new("next@example.com")).await.unwrap();
+    client
+        .users()
+        .create(CreateUser::new("next@example.com"))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -347,13 +586,27 @@ async fn row17_the_key_never_appears_in_logs_errors_or_debug() {
     let _guard = tracing::subscriber::set_default(subscriber);
 
     let client = Client::new(quick(&local)).unwrap();
-    local.fault("GET", "/v1/users/*", 1, json!({"kind": "status", "status": 503})).await;
+    local
+        .fault(
+            "GET",
+            "/v1/users/*",
+            1,
+            json!({"kind": "status", "status": 503}),
+        )
+        .await;
     let err = client.users().get("nobody@example.com").await.unwrap_err();
-    client.users().create(CreateUser::new("seen@example.com")).await.unwrap();
+    client
+        .users()
+        .create(CreateUser::new("seen@example.com"))
+        .await
+        .unwrap();
 
     let logs = String::from_utf8_lossy(&captured.lock().unwrap()).into_owned();
     assert!(logs.contains("attempt failed"), "the trace was captured");
-    let shown = format!("{logs}{err}{err:?}{client:?}{:?}", client.for_user("a@b.co"));
+    let shown = format!(
+        "{logs}{err}{err:?}{client:?}{:?}",
+        client.for_user("a@b.co")
+    );
     assert!(!shown.contains(&key), "the key leaked");
 }
 
@@ -374,14 +627,29 @@ impl std::io::Write for Writer {
 async fn per_call_options_override_retries_and_key() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
-    local.fault("GET", "/v1/users/*", 5, json!({"kind": "status", "status": 503})).await;
+    local
+        .fault(
+            "GET",
+            "/v1/users/*",
+            5,
+            json!({"kind": "status", "status": 503}),
+        )
+        .await;
     let once = client.with_options(CallOptions::new().max_retries(0));
     assert!(once.users().get("x@example.com").await.is_err());
     assert_eq!(local.requests("GET", "/v1/users/").await.len(), 1);
 
     let keyed = client.with_options(CallOptions::new().idempotency_key("my-key-1"));
-    let first = keyed.users().create(CreateUser::new("k@example.com")).await.unwrap();
-    let replay = keyed.users().create(CreateUser::new("k@example.com")).await.unwrap();
+    let first = keyed
+        .users()
+        .create(CreateUser::new("k@example.com"))
+        .await
+        .unwrap();
+    let replay = keyed
+        .users()
+        .create(CreateUser::new("k@example.com"))
+        .await
+        .unwrap();
     assert_eq!(first.id, replay.id);
     let posts = local.requests("POST", "/v1/users").await;
     assert!(posts.iter().all(|r| r["idempotency_key"] == "my-key-1"));

@@ -4,7 +4,6 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use futures::StreamExt;
 use lumnisai::{
     AgentConfig, CreateFeedback, CreateResponse, ErrorKind, FeedbackType, InvokeOptions,
     ListResponses, Message, ResponseStatus,
@@ -15,11 +14,21 @@ use serde_json::json;
 async fn invoke_returns_the_final_answer() {
     let local = common::start().await;
     let client = local.client().for_user("ann@example.com");
-    client.users().create(lumnisai::CreateUser::new("ann@example.com")).await.unwrap();
+    client
+        .users()
+        .create(lumnisai::CreateUser::new("ann@example.com"))
+        .await
+        .unwrap();
 
-    let response = client.invoke("Hello there", InvokeOptions::default()).await.unwrap();
+    let response = client
+        .invoke("Hello there", InvokeOptions::default())
+        .await
+        .unwrap();
     assert_eq!(response.status, ResponseStatus::Succeeded);
-    assert_eq!(response.output_text.as_deref(), Some("Answer to: Hello there"));
+    assert_eq!(
+        response.output_text.as_deref(),
+        Some("Answer to: Hello there")
+    );
     assert_eq!(response.progress.len(), 3);
     assert!(response.completed_at.is_some());
     assert_eq!(response.input_messages, vec![Message::user("Hello there")]);
@@ -31,12 +40,22 @@ async fn invoke_notices_completion_within_50_ms() {
     let client = local.client();
 
     let started = Instant::now();
-    let response = client.invoke("quick", InvokeOptions::default()).await.unwrap();
+    let response = client
+        .invoke("quick", InvokeOptions::default())
+        .await
+        .unwrap();
     let seen = chrono::Utc::now();
     let done = response.completed_at.expect("completed");
     let late = (seen - done).to_std().unwrap_or_default();
-    assert!(late < Duration::from_millis(50), "noticed {late:?} after completion");
-    assert!(started.elapsed() < Duration::from_millis(200 + 150), "{:?}", started.elapsed());
+    assert!(
+        late < Duration::from_millis(50),
+        "noticed {late:?} after completion"
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(200 + 150),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -45,11 +64,18 @@ async fn invoke_deadline_is_a_timeout_carrying_the_response_id() {
     local.settings(json!({"agent_latency_ms": 5_000})).await;
     let client = local.client();
 
-    let options = InvokeOptions { deadline: Some(Duration::from_millis(300)), ..Default::default() };
+    let options = InvokeOptions {
+        deadline: Some(Duration::from_millis(300)),
+        ..Default::default()
+    };
     let started = Instant::now();
     let err = client.invoke("slow", options).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout);
-    assert!(started.elapsed() < Duration::from_millis(1_000), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(1_000),
+        "{:?}",
+        started.elapsed()
+    );
     let id = err.response_id().expect("the error names the response");
     let still = client.responses().get(id, None).await.unwrap();
     assert!(!still.status.is_final(), "the run goes on server-side");
@@ -79,8 +105,14 @@ async fn streaming_yields_entries_then_tool_calls_then_completed() {
             ("completed".to_owned(), 0),
         ]
     );
-    assert_eq!(entries[1].tool_calls.as_ref().unwrap()[0]["name"], "local_search");
-    assert_eq!(entries[2].tool_calls.as_ref().unwrap()[0]["name"], "local_summarize");
+    assert_eq!(
+        entries[1].tool_calls.as_ref().unwrap()[0]["name"],
+        "local_search"
+    );
+    assert_eq!(
+        entries[2].tool_calls.as_ref().unwrap()[0]["name"],
+        "local_summarize"
+    );
     let last = entries.last().unwrap();
     assert_eq!(last.output_text.as_deref(), Some("Answer to: Stream me"));
     assert_eq!(stream.response().unwrap().status, ResponseStatus::Succeeded);
@@ -90,7 +122,11 @@ async fn streaming_yields_entries_then_tool_calls_then_completed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_run_is_an_answer_not_an_error() {
     let local = common::start().await;
-    let response = local.client().invoke("please [fail]", InvokeOptions::default()).await.unwrap();
+    let response = local
+        .client()
+        .invoke("please [fail]", InvokeOptions::default())
+        .await
+        .unwrap();
     assert_eq!(response.status, ResponseStatus::Failed);
     assert_eq!(response.error.as_ref().unwrap()["code"], "AGENT_FAILED");
     assert!(response.output_text.is_none());
@@ -107,14 +143,28 @@ async fn structured_output_keeps_schema_keys_verbatim() {
     let options = InvokeOptions {
         response_format: Some(schema.clone()),
         response_format_instructions: Some("fill it".into()),
-        agent_config: Some(AgentConfig { agent_mode: Some("single_agent".into()), ..Default::default() }),
+        agent_config: Some(AgentConfig {
+            agent_mode: Some("single_agent".into()),
+            ..Default::default()
+        }),
         ..Default::default()
     };
-    let response = local.client().invoke("Weather in Paris", options).await.unwrap();
+    let response = local
+        .client()
+        .invoke("Weather in Paris", options)
+        .await
+        .unwrap();
     let structured = response.structured_response.unwrap();
     assert_eq!(structured["temp_C"], 3);
-    assert!(structured["cityName"].as_str().unwrap().starts_with("cityName:"));
-    assert_eq!(response.options.unwrap()["response_format"], schema, "schema sent verbatim");
+    assert!(structured["cityName"]
+        .as_str()
+        .unwrap()
+        .starts_with("cityName:"));
+    assert_eq!(
+        response.options.unwrap()["response_format"],
+        schema,
+        "schema sent verbatim"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -123,13 +173,25 @@ async fn create_get_with_wait_cancel_list_artifacts_feedback() {
     local.settings(json!({"agent_latency_ms": 2_000})).await;
     let client = local.client();
 
-    let created = client.responses().create(CreateResponse::new("to cancel")).await.unwrap();
+    let created = client
+        .responses()
+        .create(CreateResponse::new("to cancel"))
+        .await
+        .unwrap();
     assert_eq!(created.status, ResponseStatus::Queued);
     let id = created.response_id.to_string();
 
     let started = Instant::now();
-    let changed = client.responses().get(&id, Some(Duration::from_secs(5))).await.unwrap();
-    assert_eq!(changed.status, ResponseStatus::InProgress, "wait returns on the first change");
+    let changed = client
+        .responses()
+        .get(&id, Some(Duration::from_secs(5)))
+        .await
+        .unwrap();
+    assert_eq!(
+        changed.status,
+        ResponseStatus::InProgress,
+        "wait returns on the first change"
+    );
     assert!(started.elapsed() < Duration::from_millis(1_500));
 
     let cancelled = client.responses().cancel(&id).await.unwrap();
@@ -139,7 +201,10 @@ async fn create_get_with_wait_cancel_list_artifacts_feedback() {
 
     let list = client
         .responses()
-        .list(ListResponses { status: Some(ResponseStatus::Cancelled), ..Default::default() })
+        .list(ListResponses {
+            status: Some(ResponseStatus::Cancelled),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(list.total, 1);
@@ -156,7 +221,11 @@ async fn create_get_with_wait_cancel_list_artifacts_feedback() {
         tool_call_id: None,
         tool_args_update: Some(json!({"camelKey": 1})),
     };
-    client.responses().create_feedback(&id, feedback).await.unwrap();
+    client
+        .responses()
+        .create_feedback(&id, feedback)
+        .await
+        .unwrap();
     let listed = client.responses().list_feedback(&id).await.unwrap();
     assert!(listed.to_string().contains("shorter please"), "{listed}");
 }
@@ -167,7 +236,10 @@ async fn bad_run_arguments_never_reach_the_server() {
     let client = local.client();
     local.clear_log().await;
 
-    let empty = CreateResponse { messages: vec![], ..Default::default() };
+    let empty = CreateResponse {
+        messages: vec![],
+        ..Default::default()
+    };
     let err = client.responses().create(empty).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
 
@@ -178,12 +250,21 @@ async fn bad_run_arguments_never_reach_the_server() {
     let err = client.responses().create(local_file).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::LocalFileNotSupported);
 
-    let options = InvokeOptions { scope: Some(lumnisai::Scope::User), ..Default::default() };
+    let options = InvokeOptions {
+        scope: Some(lumnisai::Scope::User),
+        ..Default::default()
+    };
     let err = client.invoke("who am I", options).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::MissingUserId);
 
-    let bad_mode = AgentConfig { agent_mode: Some("swarm".into()), ..Default::default() };
-    let options = InvokeOptions { agent_config: Some(bad_mode), ..Default::default() };
+    let bad_mode = AgentConfig {
+        agent_mode: Some("swarm".into()),
+        ..Default::default()
+    };
+    let options = InvokeOptions {
+        agent_config: Some(bad_mode),
+        ..Default::default()
+    };
     let err = client.invoke("hi", options).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
 

@@ -12,23 +12,41 @@ async fn upsert_get_update_delete() {
 
     let user = client
         .users()
-        .create(CreateUser::new("ada@example.com").first_name("Ada").last_name("Lovelace"))
+        .create(
+            CreateUser::new("ada@example.com")
+                .first_name("Ada")
+                .last_name("Lovelace"),
+        )
         .await
         .unwrap();
     assert_eq!(user.email, "ada@example.com");
     assert_eq!(user.first_name.as_deref(), Some("Ada"));
     assert!(user.is_active);
 
-    let again = client.users().create(CreateUser::new("ADA@Example.com")).await.unwrap();
-    assert_eq!(again.id, user.id, "upsert in another case returns the same user");
+    let again = client
+        .users()
+        .create(CreateUser::new("ADA@Example.com"))
+        .await
+        .unwrap();
+    assert_eq!(
+        again.id, user.id,
+        "upsert in another case returns the same user"
+    );
 
     let by_email = client.users().get("ada@example.com").await.unwrap();
     let by_id = client.users().get(&user.id.to_string()).await.unwrap();
     assert_eq!(by_email.id, user.id);
     assert_eq!(by_id.email, "ada@example.com");
 
-    let update = UpdateUser { first_name: Some("Augusta".into()), ..UpdateUser::default() };
-    let updated = client.users().update("ada@example.com", update).await.unwrap();
+    let update = UpdateUser {
+        first_name: Some("Augusta".into()),
+        ..UpdateUser::default()
+    };
+    let updated = client
+        .users()
+        .update("ada@example.com", update)
+        .await
+        .unwrap();
     assert_eq!(updated.first_name.as_deref(), Some("Augusta"));
     assert_eq!(updated.last_name.as_deref(), Some("Lovelace"));
 
@@ -38,14 +56,21 @@ async fn upsert_get_update_delete() {
     assert_eq!(err.status(), Some(404));
     assert!(err.request_id().is_some(), "errors keep the request id");
     let list = client.users().list(ListUsers::default()).await.unwrap();
-    assert!(list.users.iter().all(|u| u.id != user.id), "deleted users leave lists");
+    assert!(
+        list.users.iter().all(|u| u.id != user.id),
+        "deleted users leave lists"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn emails_with_plus_percent_slash_and_unicode() {
     let local = common::start().await;
     let client = local.client();
-    for email in ["a+tag@example.com", "100%/sure@example.com", "zoë@exämple.com"] {
+    for email in [
+        "a+tag@example.com",
+        "100%/sure@example.com",
+        "zoë@exämple.com",
+    ] {
         let created = client.users().create(CreateUser::new(email)).await.unwrap();
         let got = client.users().get(email).await.unwrap();
         assert_eq!(got.id, created.id, "{email}");
@@ -59,16 +84,27 @@ async fn bad_arguments_are_rejected_before_any_request() {
     let client = local.client();
     local.clear_log().await;
 
-    let bad_email = client.users().create(CreateUser::new("not-an-email")).await.unwrap_err();
+    let bad_email = client
+        .users()
+        .create(CreateUser::new("not-an-email"))
+        .await
+        .unwrap_err();
     assert_eq!(bad_email.kind(), ErrorKind::Validation);
     for page_size in [0, 101] {
-        let err = client.users().list(ListUsers { page: 1, page_size }).await.unwrap_err();
+        let err = client
+            .users()
+            .list(ListUsers { page: 1, page_size })
+            .await
+            .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Validation, "page_size {page_size}");
     }
     let empty = client.users().get("  ").await.unwrap_err();
     assert_eq!(empty.kind(), ErrorKind::Validation);
 
-    assert!(local.log().await.is_empty(), "no request reached the server");
+    assert!(
+        local.log().await.is_empty(),
+        "no request reached the server"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -77,7 +113,9 @@ async fn pagination_totals_are_exact_over_ten_thousand_users() {
     let client = local.client();
 
     // Created 16 at a time: enough to be quick, few enough to stay polite to the server.
-    let emails: Vec<String> = (0..10_000).map(|i| format!("user{i:05}@example.com")).collect();
+    let emails: Vec<String> = (0..10_000)
+        .map(|i| format!("user{i:05}@example.com"))
+        .collect();
     futures::stream::iter(emails.iter().cloned())
         .map(|email| {
             let users = client.users();
@@ -88,7 +126,14 @@ async fn pagination_totals_are_exact_over_ten_thousand_users() {
         .await
         .unwrap();
 
-    let first = client.users().list(ListUsers { page: 1, page_size: 100 }).await.unwrap();
+    let first = client
+        .users()
+        .list(ListUsers {
+            page: 1,
+            page_size: 100,
+        })
+        .await
+        .unwrap();
     assert_eq!(first.total, 10_000);
     assert_eq!(first.pagination.total_pages, 100);
     assert!(first.pagination.has_next && !first.pagination.has_prev);
@@ -98,7 +143,14 @@ async fn pagination_totals_are_exact_over_ten_thousand_users() {
     let distinct: std::collections::HashSet<_> = all.iter().map(|u| u.id).collect();
     assert_eq!(distinct.len(), 10_000, "no user twice across pages");
 
-    let last = client.users().list(ListUsers { page: 100, page_size: 100 }).await.unwrap();
+    let last = client
+        .users()
+        .list(ListUsers {
+            page: 100,
+            page_size: 100,
+        })
+        .await
+        .unwrap();
     assert!(!last.pagination.has_next && last.pagination.has_prev);
 }
 
@@ -113,10 +165,21 @@ async fn tenants_are_isolated() {
     let one = local.client();
     let two = lumnisai::Client::new(local.options().api_key("key-two")).unwrap();
 
-    let user = one.users().create(CreateUser::new("solo@example.com")).await.unwrap();
+    let user = one
+        .users()
+        .create(CreateUser::new("solo@example.com"))
+        .await
+        .unwrap();
     let err = two.users().get(&user.id.to_string()).await.unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::NotFound, "another tenant sees 404, not 403");
-    assert_eq!(two.users().list(ListUsers::default()).await.unwrap().total, 0);
+    assert_eq!(
+        err.kind(),
+        ErrorKind::NotFound,
+        "another tenant sees 404, not 403"
+    );
+    assert_eq!(
+        two.users().list(ListUsers::default()).await.unwrap().total,
+        0
+    );
 
     let wrong = lumnisai::Client::new(local.options().api_key("wrong")).unwrap();
     let err = wrong.users().get("solo@example.com").await.unwrap_err();

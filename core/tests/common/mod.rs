@@ -17,13 +17,22 @@ pub struct Local {
 
 /// Starts a server with faults enabled and a quick agent.
 pub async fn start() -> Local {
-    start_with(Config { faults: true, agent_latency: Duration::from_millis(200), ..Config::default() })
-        .await
+    start_with(Config {
+        faults: true,
+        agent_latency: Duration::from_millis(200),
+        ..Config::default()
+    })
+    .await
 }
 
 pub async fn start_with(config: Config) -> Local {
-    let server = lumnis_local::start(config).await.expect("the local server starts");
-    Local { server, http: reqwest::Client::new() }
+    let server = lumnis_local::start(config)
+        .await
+        .expect("the local server starts");
+    Local {
+        server,
+        http: reqwest::Client::new(),
+    }
 }
 
 impl Local {
@@ -37,7 +46,10 @@ impl Local {
             .api_key(self.server.api_key())
             .base_url(self.url())
             .timeout(Duration::from_secs(5))
-            .backoff(Backoff { initial: Duration::from_millis(20), max: Duration::from_millis(200) })
+            .backoff(Backoff {
+                initial: Duration::from_millis(20),
+                max: Duration::from_millis(200),
+            })
     }
 
     pub fn client(&self) -> Client {
@@ -57,7 +69,11 @@ impl Local {
             .send()
             .await
             .expect("control API answers");
-        assert!(answer.status().is_success(), "fault not queued: {}", answer.status());
+        assert!(
+            answer.status().is_success(),
+            "fault not queued: {}",
+            answer.status()
+        );
     }
 
     /// The requests the server has seen (excluding control calls).
@@ -79,12 +95,18 @@ impl Local {
         self.log()
             .await
             .into_iter()
-            .filter(|r| r["method"] == method && r["path"].as_str().unwrap_or("").starts_with(prefix))
+            .filter(|r| {
+                r["method"] == method && r["path"].as_str().unwrap_or("").starts_with(prefix)
+            })
             .collect()
     }
 
     pub async fn clear_log(&self) {
-        self.http.delete(format!("{}/_control/log", self.url())).send().await.expect("clears");
+        self.http
+            .delete(format!("{}/_control/log", self.url()))
+            .send()
+            .await
+            .expect("clears");
     }
 
     pub async fn settings(&self, settings: Value) {

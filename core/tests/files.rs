@@ -1,0 +1,174 @@
+//! Files through the core: upload from bytes, a path and a reader; list, get, content,
+//! download, status, delete, duplicates.
+
+mod common;
+
+use std::time::Duration;
+
+use lumnisai::{
+    DuplicateHandling, ErrorKind, FileContentParams, FileScope, FileSource, ListFiles, UploadFile,
+};
+
+fn named(name: &str) -> UploadFile {
+    UploadFile {
+        file_name: Some(name.into()),
+        ..Default::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upload_list_get_content_download_status_delete() {
+    let local = common::start().await;
+    let client = local.client();
+    let text = "line one\nline two\nline three\n";
+
+    let params = UploadFile {
+        tags: vec!["notes".into(), "q4".into()],
+        ..named("notes.txt")
+    };
+    let up = client
+        .files()
+        .upload(FileSource::Bytes(text.into()), params)
+        .await
+        .unwrap();
+    assert_eq!(up.file_name, "notes.txt");
+    let id = up.file_id.to_string();
+
+    let meta = client.files().get(&id, None).await.unwrap();
+    assert_eq!(meta.file_size, text.len() as u64);
+    assert_eq!(meta.file_scope, Some(FileScope::Tenant));
+    assert_eq!(meta.mime_type.as_deref(), Some("text/plain"));
+    assert_eq!(meta.tags, vec!["notes", "q4"]);
+
+    let list = client.files().list(ListFiles::default()).await.unwrap();
+    assert_eq!(list.total_count, 1);
+    assert_eq!(list.files[0].id, up.file_id);
+
+    let range = FileContentParams {
+        start_line: Some(2),
+        end_line: Some(3),
+        ..Default::default()
+    };
+    let content = client.files().content(&id, range).await.unwrap();
+    assert_eq!(content.text.as_deref(), Some("line two\nline three"));
+    assert_eq!(content.total_lines, Some(3));
+
+    assert_eq!(
+        client.files().download(&id, None).await.unwrap().as_ref(),
+        text.as_bytes()
+    );
+
+    let mut status = client.files().status(&id).await.unwrap();
+    for _ in 0..50 {
+        if status.status == "completed" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        status = client.files().status(&id).await.unwrap();
+    }
+    assert_eq!(status.status, "completed");
+
+    client.files().delete(&id, None, true).await.unwrap();
+    let err = client.files().get(&id, None).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_from_a_path_and_a_reader() {
+    let local = common::start().await;
+    let client = local.client();
+    let dir = std::env::temp_dir().join(format!("lumnisai-files-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("report.md");
+    std::fs::write(&path, "# Report\n").unwrap();
+
+    let up = client
+        .files()
+        .upload(FileSource::Path(path.clone()), UploadFile::default())
+        .await;
+    let up = up.unwrap();
+    assert_eq!(up.file_name, "report.md", "the name comes from the path");
+
+    let reader = Box::new(std::io::Cursor::new(b"streamed bytes".to_vec()));
+    let source = FileSource::Reader(reader, None);
+    let streamed = client
+        .files()
+        .upload(source, named("stream.bin"))
+        .await
+        .unwrap();
+    let back = client
+        .files()
+        .download(&streamed.file_id.to_string(), None)
+        .await
+        .unwrap();
+    assert_eq!(back.as_ref(), b"streamed bytes");
+
+    let copy = dir.join("copy.md");
+    let written = client
+        .files()
+        .download_to(&up.file_id.to_string(), &copy, None)
+        .await;
+    assert_eq!(written.unwrap(), 9);
+    assert_eq!(std::fs::read(&copy).unwrap(), b"# Report\n");
+    assert!(!dir.join("copy.md.part").exists());
+
+    let missing = FileSource::Path(dir.join("absent.txt"));
+    let err = client
+        .files()
+        .upload(missing, UploadFile::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Io);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn duplicate_handling() {
+    let local = common::start().await;
+    let client = local.client();
+    let upload = |handling| {
+        let files = client.files();
+        let params = UploadFile {
+            duplicate_handling: handling,
+            ..named("dup.txt")
+        };
+        async move { files.upload(FileSource::Bytes("x".into()), params).await }
+    };
+    let first = upload(None).await.unwrap();
+
+    let err = upload(Some(DuplicateHandling::Error)).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    assert_eq!(err.status(), Some(409));
+
+    let skipped = upload(Some(DuplicateHandling::Skip)).await.unwrap();
+    assert_eq!(skipped.file_id, first.file_id);
+    let suffixed = upload(Some(DuplicateHandling::Suffix)).await.unwrap();
+    assert_ne!(suffixed.file_name, "dup.txt");
+    assert_eq!(
+        client
+            .files()
+            .list(ListFiles::default())
+            .await
+            .unwrap()
+            .total_count,
+        2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_scoped_upload_needs_a_user() {
+    let local = common::start().await;
+    let client = local.client();
+    local.clear_log().await;
+    let params = UploadFile {
+        scope: Some(FileScope::User),
+        ..named("mine.txt")
+    };
+    let err = client
+        .files()
+        .upload(FileSource::Bytes("x".into()), params)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MissingUserId);
+    assert!(local.log().await.is_empty());
+}
