@@ -1,6 +1,9 @@
 //! The rows of RELIABILITY.md that concern the core, staged with the local server's fault
 //! injection or with sockets that misbehave on purpose, all on 127.0.0.1.
 
+// Test helpers fail loudly: an unwrap here is an assertion.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};

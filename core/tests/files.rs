@@ -1,6 +1,9 @@
 //! Files through the core: upload from bytes, a path and a reader; list, get, content,
 //! download, status, delete, duplicates.
 
+// Test helpers fail loudly: an unwrap here is an assertion.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::time::Duration;

@@ -2,6 +2,9 @@
 //! memory grows by far less than the file. The server runs as a separate process here, so
 //! that this process's peak RSS measures the client alone.
 
+// Test helpers fail loudly: an unwrap here is an assertion.
+#![allow(clippy::unwrap_used)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};

@@ -1,5 +1,8 @@
 //! Responses and invoke through the core, against the local agent.
 
+// Test helpers fail loudly: an unwrap here is an assertion.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::time::{Duration, Instant};

@@ -1,6 +1,9 @@
 //! A user-bound client applies its user wherever the contract takes one, and a thread shared
 //! by two users keeps each response's user.
 
+// Test helpers fail loudly: an unwrap here is an assertion.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use lumnisai::{

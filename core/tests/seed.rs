@@ -1,5 +1,8 @@
 //! The seed documentation's snippets, in Rust, each asserting what the snippet prints.
 
+// Test helpers fail loudly: an unwrap here is an assertion.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use futures::TryStreamExt;

@@ -1,5 +1,8 @@
 //! Users through the core, over real HTTP against the local server.
 
+// Test helpers fail loudly: an unwrap here is an assertion.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use futures::{StreamExt, TryStreamExt};
