@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 
 .PHONY: all server test lint test-rust test-python test-node test-kotlin test-parity \
 	demo bench bench-server bench-core bench-python bench-node bench-kotlin \
-	python-env python-build node-build kotlin-build clean
+	python-env python-build demo-python node-build kotlin-build clean
 
 all: server
 
@@ -30,3 +30,22 @@ test-rust: server
 clean:
 	$(CARGO) clean
 	rm -rf $(VENV) node/node_modules
+
+# The Python package: a venv with the build and test tools, the package built into it, its
+# tests against the local server, and its benchmark against the official SDK.
+python-env:
+	@test -x $(PY) || python3.11 -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check maturin pytest mypy
+
+python-build: python-env
+	cd python && $(VENV)/bin/maturin develop -q --release
+
+test-python: server python-build
+	$(PY) -m pytest -q python/tests
+	cd python && $(VENV)/bin/mypy --strict tests/typing_sample.py
+
+bench-python: server python-build
+	$(PY) python/bench/bench.py
+
+demo-python: server python-build
+	$(PY) python/scripts/with_server.py -- $(PY) tests/parity/scenario.py
