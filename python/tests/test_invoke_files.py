@@ -1,0 +1,97 @@
+"""invoke (blocking, streaming, progress printing, structured output) and files."""
+
+import logging
+import time
+from typing import Any, Dict
+
+import lumnisai
+
+
+def test_invoke_returns_the_final_response(both):
+    both(both.client.create_user(email="i@example.com"))
+    c = both.client.for_user("i@example.com")
+    started = time.monotonic()
+    response = both(c.invoke("What's new?", show_progress=False))
+    elapsed = time.monotonic() - started
+    assert response.status == "succeeded" and response.output_text == "Answer to: What's new?"
+    # The server's agent takes 300 ms; no 2 s poll sleep on top.
+    assert elapsed < 0.8
+    messages = [{"role": "system", "content": "be brief"}, {"role": "user", "content": "q2"}]
+    assert both(c.invoke(messages=messages, show_progress=False)).output_text == "Answer to: q2"
+    assert both(c.invoke(prompt="q3", show_progress=False)).output_text == "Answer to: q3"
+
+
+def test_a_failed_run_is_an_answer(both):
+    both(both.client.create_user(email="f@example.com"))
+    response = both(both.client.invoke("[fail] now", user_id="f@example.com",
+                                       show_progress=False))
+    assert response.status == "failed" and response.error["code"] == "AGENT_FAILED"
+
+
+def test_stream_yields_entries_as_they_arrive(both):
+    c = both.client
+    both(c.create_user(email="s@example.com"))
+    stamps = []
+    if both.kind == "sync":
+        for entry in c.invoke("hello", stream=True, user_id="s@example.com"):
+            stamps.append((time.monotonic(), entry))
+    else:
+        async def run() -> None:
+            async for entry in await c.invoke("hello", stream=True, user_id="s@example.com"):
+                stamps.append((time.monotonic(), entry))
+        both(run())
+    states = [e.state for _, e in stamps]
+    assert states[0] == "processing" and states[-1] == "completed"
+    assert stamps[-1][1].output_text == "Answer to: hello"
+    # The first entry came well before the end of the 300 ms run.
+    assert stamps[-1][0] - stamps[0][0] > 0.15
+    assert all(e.response_id is not None for _, e in stamps)
+
+
+def test_show_progress_prints_lines_and_logs_the_response_id(both, capsys, caplog):
+    caplog.set_level(logging.INFO, logger="lumnisai")
+    both(both.client.create_user(email="p@example.com"))
+    response = both(both.client.invoke("Show me", user_id="p@example.com"))
+    out = capsys.readouterr().out
+    assert "PROCESSING: Reading the request" in out
+    assert "\t→ local_search(query='Show me')" in out
+    assert "Response ID" not in out and "COMPLETED" not in out
+    assert f"Response ID: {response.response_id}" in caplog.text
+
+
+class Weather:
+    """Stands in for a pydantic model class: only model_json_schema() is used."""
+
+    @classmethod
+    def model_json_schema(cls) -> Dict[str, Any]:
+        return {"type": "object", "properties": {"city": {"type": "string"},
+                                                 "degrees": {"type": "integer"}}}
+
+
+def test_response_format_from_a_model_class(both):
+    both(both.client.create_user(email="w@example.com"))
+    response = both(both.client.invoke("Paris weather", user_id="w@example.com",
+                                       response_format=Weather, show_progress=False))
+    assert response.structured_response == {"city": "city:Paris weather", "degrees": 1}
+
+
+def test_files(both, tmp_path):
+    both(both.client.create_user(email="files@example.com"))
+    c = both.client.for_user("files@example.com")
+    uploaded = both(c.upload_file(file_content=b"line one\nline two\n", file_name="notes.txt"))
+    assert uploaded.file_name == "notes.txt"
+    path = tmp_path / "report.txt"
+    path.write_bytes(b"report")
+    from_path = both(c.files.upload(file_path=path, tags=["a", "b"]))
+    listed = both(c.list_files())
+    assert {f.id for f in listed.files} == {uploaded.file_id, from_path.file_id}
+    meta = both(c.get_file(uploaded.file_id))
+    assert meta.file_name == "notes.txt" and meta.file_size == 18
+    content = both(c.get_file_content(uploaded.file_id))
+    assert "line two" in content.text
+    assert both(c.download_file(uploaded.file_id)) == b"line one\nline two\n"
+    target = tmp_path / "copy.txt"
+    assert both(c.files.download(from_path.file_id, save_path=target)) is None
+    assert target.read_bytes() == b"report"
+    both(c.delete_file(uploaded.file_id))
+    assert [f.id for f in both(c.list_files()).files] == [from_path.file_id]
