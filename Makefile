@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 
 .PHONY: all server test lint test-rust test-python test-node test-kotlin test-parity \
 	demo bench bench-server bench-core bench-python bench-node bench-kotlin \
-	python-env python-build demo-python node-build kotlin-build clean
+	parity-build release-server python-env python-build demo-python node-build kotlin-build clean
 
 all: server
 
@@ -26,6 +26,30 @@ lint:
 
 test-rust: server
 	$(CARGO) test -p lumnis-local -p lumnisai -p lumnis-parity
+
+# Every language's scenario against a fresh server each, compared with the Rust transcript.
+parity-build: server
+	$(CARGO) build -p lumnis-parity
+
+test-parity: parity-build python-build node-build kotlin-build
+	python3 tests/parity/run.py
+
+# The main job: the seed's user-management scenario in every language, Rust's printed.
+demo: parity-build python-build node-build kotlin-build
+	python3 tests/parity/run.py --print
+
+# Benchmarks, release builds, one run each; medians and ratios measured in that run.
+bench: bench-server bench-core bench-python bench-node bench-kotlin
+
+release-server:
+	$(CARGO) build --release -p lumnis-local --bins
+
+bench-server: release-server
+	target/release/lumnis-load --seconds 5
+
+bench-core: release-server
+	$(CARGO) build --release -p lumnis-bench
+	LUMNIS_LOCAL_BIN=$(ROOT)/target/release/lumnis-local target/release/lumnis-bench
 
 clean:
 	$(CARGO) clean

@@ -9,6 +9,7 @@ With --print, the Rust transcript is printed (this is what `make demo` shows).
 import difflib
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -17,10 +18,22 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVER = os.environ.get("LUMNIS_LOCAL_BIN", str(ROOT / "target/debug/lumnis-local"))
 API_KEY = "parity-key"
 
-# The command that runs each language's scenario, from the repository root.
-SCENARIOS = {
-    "rust": [str(ROOT / "target/debug/lumnis-parity")],
-}
+
+
+def scenarios() -> dict[str, list[str]]:
+    """Each language's command, read from the table at the end of README.md beside this
+    file, so that the table the reader sees is the one that runs."""
+    table: dict[str, list[str]] = {}
+    readme = (Path(__file__).parent / "README.md").read_text()
+    _, _, commands = readme.partition("| language | file | command")
+    for line in commands.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[2].startswith("`") and cells[2].endswith("`"):
+            table[cells[0].lower()] = shlex.split(cells[2].strip("`"))
+    return table
+
+
+SCENARIOS = scenarios()
 
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?")

@@ -1,0 +1,183 @@
+//! `make bench-core`: the core's cost per call against raw reqwest doing the same requests,
+//! invoke latency over the agent's own, and memory with 10,000 requests in flight.
+//!
+//! The server runs as a separate release process, so that it does not share this process's
+//! runtime or memory. Every figure is the median of several rounds measured in one run.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use lumnisai::{Client, ClientOptions, CreateUser, InvokeOptions, User};
+
+const ROUNDS: usize = 7;
+const CALLS: usize = 1_000;
+const AGENT_MS: u64 = 300;
+
+type BoxError = Box<dyn std::error::Error>;
+
+#[tokio::main]
+async fn main() -> Result<(), BoxError> {
+    let binary = std::env::var("LUMNIS_LOCAL_BIN")
+        .unwrap_or_else(|_| "target/release/lumnis-local".to_owned());
+    let (mut server, base) = spawn_server(&binary, &["--agent-latency-ms", "300", "--faults"])?;
+    let outcome = run(&base).await;
+    server.kill()?;
+    let _ = server.wait();
+    outcome
+}
+
+async fn run(base: &str) -> Result<(), BoxError> {
+    let key = lumnis_local::DEFAULT_API_KEY;
+    let core = Client::new(ClientOptions::new().api_key(key).base_url(base))?;
+    let raw = reqwest::Client::builder().tcp_nodelay(true).build()?;
+    for i in 0..100 {
+        core.users().create(CreateUser::new(format!("bench{i}@example.com"))).await?;
+    }
+
+    let mut table = vec![];
+    let seq = compare(
+        || raw_sequential(&raw, base, key),
+        || core_sequential(&core),
+    )
+    .await?;
+    table.push(("sequential get_user (per call)", seq));
+    let conc = compare(|| raw_concurrent(&raw, base, key), || core_concurrent(&core)).await?;
+    table.push(("1,000 concurrent get_user (per call)", conc));
+
+    println!("| case | raw reqwest | core | core / raw |");
+    println!("| --- | --- | --- | --- |");
+    for (name, (raw_us, core_us)) in table {
+        println!("| {name} | {raw_us:.1} µs | {core_us:.1} µs | {:.3} |", core_us / raw_us);
+    }
+
+    let overhead = invoke_overhead(&core).await?;
+    println!("| invoke over the agent's own {AGENT_MS} ms (median of {ROUNDS}) | | {overhead:.2} ms | |");
+    let (before, peak) = memory_in_flight(&core, base).await?;
+    println!("| RSS with 10,000 requests in flight | | {before} MiB idle, {peak} MiB peak | |");
+    Ok(())
+}
+
+/// Alternates raw and core rounds, so that drift in the machine hits both alike; returns
+/// the median microseconds per call of each.
+async fn compare<R, C, RF, CF>(raw: R, core: C) -> Result<(f64, f64), BoxError>
+where
+    R: Fn() -> RF,
+    C: Fn() -> CF,
+    RF: std::future::Future<Output = Result<(), BoxError>>,
+    CF: std::future::Future<Output = Result<(), BoxError>>,
+{
+    raw().await?;
+    core().await?;
+    let (mut raw_times, mut core_times) = (vec![], vec![]);
+    for _ in 0..ROUNDS {
+        let started = Instant::now();
+        raw().await?;
+        raw_times.push(started.elapsed());
+        let started = Instant::now();
+        core().await?;
+        core_times.push(started.elapsed());
+    }
+    let per_call = |times: &mut Vec<Duration>| median(times).as_secs_f64() * 1e6 / CALLS as f64;
+    Ok((per_call(&mut raw_times), per_call(&mut core_times)))
+}
+
+async fn raw_get(raw: &reqwest::Client, base: &str, key: &str, i: usize) -> Result<(), BoxError> {
+    let url = format!("{base}/v1/users/bench{}@example.com", i % 100);
+    let response = raw.get(url).bearer_auth(key).send().await?.error_for_status()?;
+    let _: User = serde_json::from_slice(&response.bytes().await?)?;
+    Ok(())
+}
+
+async fn raw_sequential(raw: &reqwest::Client, base: &str, key: &str) -> Result<(), BoxError> {
+    for i in 0..CALLS {
+        raw_get(raw, base, key, i).await?;
+    }
+    Ok(())
+}
+
+async fn raw_concurrent(raw: &reqwest::Client, base: &str, key: &str) -> Result<(), BoxError> {
+    let calls = (0..CALLS).map(|i| raw_get(raw, base, key, i));
+    futures::future::try_join_all(calls).await?;
+    Ok(())
+}
+
+async fn core_sequential(core: &Client) -> Result<(), BoxError> {
+    let users = core.users();
+    for i in 0..CALLS {
+        users.get(&format!("bench{}@example.com", i % 100)).await?;
+    }
+    Ok(())
+}
+
+async fn core_concurrent(core: &Client) -> Result<(), BoxError> {
+    let users = core.users();
+    let calls = (0..CALLS).map(|i| {
+        let users = users.clone();
+        async move { users.get(&format!("bench{}@example.com", i % 100)).await }
+    });
+    futures::future::try_join_all(calls).await?;
+    Ok(())
+}
+
+/// The client's wall time for invoke minus the run's own time on the server.
+async fn invoke_overhead(core: &Client) -> Result<f64, BoxError> {
+    let mut overheads = vec![];
+    for _ in 0..ROUNDS {
+        let started = Instant::now();
+        let response = core.invoke("bench", InvokeOptions::default()).await?;
+        let wall = started.elapsed();
+        let done = response.completed_at.ok_or("no completed_at")?;
+        let server = (done - response.created_at).to_std()?;
+        overheads.push(wall.saturating_sub(server));
+    }
+    Ok(median(&mut overheads).as_secs_f64() * 1e3)
+}
+
+/// Peak RSS while 10,000 get_user calls wait on a server that holds each for a second.
+async fn memory_in_flight(core: &Client, base: &str) -> Result<(u64, u64), BoxError> {
+    let control = reqwest::Client::new();
+    let fault = serde_json::json!({
+        "method": "GET", "path": "/v1/users/*", "count": 10_000, "kind": "delay", "delay_ms": 1_000
+    });
+    control.post(format!("{base}/_control/faults")).json(&fault).send().await?;
+    let before = rss_mib("VmRSS")?;
+    let users = core.users();
+    let calls = (0..10_000).map(|i| {
+        let users = users.clone();
+        async move { users.get(&format!("bench{}@example.com", i % 100)).await }
+    });
+    let results = futures::future::join_all(calls).await;
+    let failed = results.iter().filter(|r| r.is_err()).count();
+    if failed > 0 {
+        eprintln!("{failed} of 10,000 in-flight calls failed");
+    }
+    Ok((before, rss_mib("VmHWM")?))
+}
+
+fn rss_mib(field: &str) -> Result<u64, BoxError> {
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    let line = status.lines().find(|l| l.starts_with(field)).ok_or("no such field")?;
+    let kib: u64 = line.split_whitespace().nth(1).ok_or("bad line")?.parse()?;
+    Ok(kib / 1024)
+}
+
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn spawn_server(binary: &str, extra: &[&str]) -> Result<(Child, String), BoxError> {
+    let mut child = Command::new(binary)
+        .args(["--addr", "127.0.0.1:0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {binary}: {e} (run `make bench` to build it)"))?;
+    let mut first = String::new();
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    BufReader::new(stdout).read_line(&mut first)?;
+    let base = first.trim().strip_prefix("listening on ").ok_or("no address line")?.to_owned();
+    Ok((child, base))
+}
