@@ -43,7 +43,7 @@ pub async fn handle(
     conn: Arc<ConnState>,
     req: Request<Incoming>,
 ) -> Result<Response, NoReply> {
-    let request_id = format!("req_{}", uuid::Uuid::new_v4().simple());
+    let request_id = format!("req_{}", crate::ids::new_uuid().simple());
     let path = req.uri().path();
     if path == "/_control" || path.starts_with("/_control/") {
         let mut response = if services.app.faults_enabled {

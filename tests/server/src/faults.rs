@@ -86,7 +86,7 @@ impl Fault {
             Some(_) => return Err("retry_after must be a string or a number".to_owned()),
         };
         Ok(Self {
-            fault_id: format!("fault_{}", uuid::Uuid::new_v4().simple()),
+            fault_id: format!("fault_{}", crate::ids::new_uuid().simple()),
             method: spec.method.unwrap_or_else(|| "*".to_owned()).to_ascii_uppercase(),
             path: spec.path.unwrap_or_else(|| "*".to_owned()),
             count,

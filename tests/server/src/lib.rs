@@ -24,6 +24,7 @@ mod error;
 mod extract;
 mod faults;
 mod gate;
+mod ids;
 mod idempotency;
 mod inject;
 mod ratelimit;

@@ -117,7 +117,7 @@ pub async fn create(
         .filter_map(|field| body.get(*field).map(|v| ((*field).to_owned(), v.clone())))
         .collect();
 
-    let id = Uuid::new_v4();
+    let id = crate::ids::new_uuid();
     let new = NewResponse {
         id,
         tenant,
@@ -254,7 +254,7 @@ pub async fn add_feedback(
     }
     app.store.response_get(tenant, id)?.ok_or_else(|| ApiError::not_found("Response"))?;
     let user = resolve_user(&app, tenant, body.user_id.as_deref())?;
-    let feedback_id = Uuid::new_v4();
+    let feedback_id = crate::ids::new_uuid();
     let created_at = crate::time::now();
     let stored = json!({
         "feedback_id": feedback_id,

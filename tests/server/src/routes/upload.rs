@@ -55,7 +55,7 @@ async fn save_part(app: &App, mut field: Field<'_>) -> ApiResult<Part> {
         return Err(ApiError::validation("the file part needs a file name"));
     };
     let mime = field.content_type().unwrap_or("application/octet-stream").to_owned();
-    let path = app.store.blob_path(&format!("upload-{}.part", Uuid::new_v4().simple()));
+    let path = app.store.blob_path(&format!("upload-{}.part", crate::ids::new_uuid().simple()));
     let mut out = tokio::fs::File::create(&path).await?;
     let mut part = Part { path, name, mime, size: 0 };
     while let Some(chunk) = field.chunk().await.map_err(bad_form)? {
@@ -177,7 +177,7 @@ pub async fn upload(
         }
     }
 
-    let id = Uuid::new_v4();
+    let id = crate::ids::new_uuid();
     keep(&app, &part, &id.to_string())?;
     let file = app.store.file_insert(&NewFile {
         id,

@@ -39,7 +39,7 @@ impl Store {
             }
             None => {
                 let conn = Connection::open_in_memory().map_err(to_io)?;
-                let name = format!("lumnis-local-{}", uuid::Uuid::new_v4().simple());
+                let name = format!("lumnis-local-{}", crate::ids::new_uuid().simple());
                 (conn, std::env::temp_dir().join(name), true)
             }
         };

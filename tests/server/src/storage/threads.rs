@@ -45,7 +45,7 @@ impl Store {
         user: Option<Uuid>,
         title: Option<&str>,
     ) -> rusqlite::Result<ThreadRow> {
-        let id = Uuid::new_v4();
+        let id = crate::ids::new_uuid();
         let now = time::now();
         self.lock()
             .prepare_cached(

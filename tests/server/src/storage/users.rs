@@ -30,8 +30,16 @@ pub struct UserChanges {
     pub metadata: Option<Value>,
 }
 
-const COLUMNS: &str =
-    "id, email, first_name, last_name, tenant_id, is_active, created_at, updated_at, metadata";
+/// A user query as a literal, so the hot lookups build no SQL string per call.
+macro_rules! select_users {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, email, first_name, last_name, tenant_id, is_active, created_at, \
+             updated_at, metadata FROM users WHERE ",
+            $rest
+        )
+    };
+}
 
 fn read(row: &Row<'_>) -> rusqlite::Result<UserRow> {
     Ok(UserRow {
@@ -81,7 +89,7 @@ impl Store {
                 (id, false)
             }
             None => {
-                let id = Uuid::new_v4().to_string();
+                let id = crate::ids::new_uuid().to_string();
                 let now = time::now();
                 conn.prepare_cached(
                     "INSERT INTO users (id, tenant_id, email, email_key, first_name, last_name, \
@@ -102,7 +110,7 @@ impl Store {
             }
         };
         let user = conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM users WHERE id = ?1"))?
+            .prepare_cached(select_users!("id = ?1"))?
             .query_row(params![id], read)?;
         Ok((user, created))
     }
@@ -114,16 +122,13 @@ impl Store {
         let tenant: &str = tenant.hyphenated().encode_lower(&mut tenant_buf);
         if let Ok(id) = Uuid::parse_str(id_or_email) {
             return conn
-                .prepare_cached(&format!(
-                    "SELECT {COLUMNS} FROM users WHERE id = ?1 AND tenant_id = ?2 AND is_active = 1"
-                ))?
+                .prepare_cached(select_users!("id = ?1 AND tenant_id = ?2 AND is_active = 1"))?
                 .query_row(params![id.to_string(), tenant], read)
                 .optional();
         }
         let user = conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM users WHERE tenant_id = ?1 AND email_key = ?2 \
-                 AND is_active = 1"
+            .prepare_cached(select_users!(
+                "tenant_id = ?1 AND email_key = ?2 AND is_active = 1"
             ))?
             .query_row(params![tenant, email_key(id_or_email)], read)
             .optional();
@@ -150,9 +155,8 @@ impl Store {
             .prepare_cached("SELECT COUNT(*) FROM users WHERE tenant_id = ?1 AND is_active = 1")?
             .query_row(params![tenant], |r| r.get(0))?;
         let users = conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM users WHERE tenant_id = ?1 AND is_active = 1 \
-                 ORDER BY created_at, seq LIMIT ?2 OFFSET ?3"
+            .prepare_cached(select_users!(
+                "tenant_id = ?1 AND is_active = 1 ORDER BY created_at, seq LIMIT ?2 OFFSET ?3"
             ))?
             .query_map(params![tenant, limit, offset], read)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
