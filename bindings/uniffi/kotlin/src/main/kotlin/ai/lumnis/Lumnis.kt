@@ -1,0 +1,101 @@
+// Hand-written Kotlin over the generated bindings: the progress stream as a Flow, typed
+// accessors for the JSON-text fields, and the fields every LumnisException variant shares.
+package ai.lumnis
+
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.flow.onCompletion
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonElement
+
+/**
+ * The entries of this stream as a cold [Flow]. Cancelling the collecting coroutine stops
+ * the reading at once (the run goes on on the server: see [InvokeStream.cancelRun]).
+ */
+fun InvokeStream.asFlow(): Flow<ProgressEntry> =
+    flow {
+        while (true) {
+            val entry = next() ?: break
+            emit(entry)
+        }
+    }.onCompletion { cause -> if (cause != null) cancel() }
+
+private fun parse(text: String?): JsonElement? = text?.let { Json.parseToJsonElement(it) }
+
+/** The user's metadata as JSON. */
+val User.metadata: JsonElement? get() = parse(metadataJson)
+
+/** The structured answer as JSON, when a response format was given. */
+val Response.structuredResponse: JsonElement? get() = parse(structuredResponseJson)
+
+/** Why the run failed, as JSON. */
+val Response.error: JsonElement? get() = parse(errorJson)
+
+/** What the run produced, as JSON. */
+val Response.artifacts: JsonElement? get() = parse(artifactsJson)
+
+/** The tool calls of this step as JSON. */
+val ProgressEntry.toolCalls: List<JsonElement>?
+    get() = toolCallsJson?.map { Json.parseToJsonElement(it) }
+
+/** Extra facts about a file's text, as JSON. */
+val FileContent.metadata: JsonElement? get() = parse(metadataJson)
+
+/** The wire name of a status: `succeeded`, `in_progress`, ... */
+val ResponseStatus.wireName: String get() = responseStatusName(this)
+
+/** What every [LumnisException] variant carries. */
+data class ErrorFields(
+    val kind: String,
+    val errorMessage: String,
+    val status: UShort?,
+    val requestId: String?,
+    val code: String?,
+    val detailsJson: String?,
+)
+
+/** The fields of this error, whatever its variant. */
+val LumnisException.fields: ErrorFields
+    get() =
+        when (this) {
+            is LumnisException.Authentication ->
+                ErrorFields("authentication", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.NotFound ->
+                ErrorFields("not_found", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.Validation ->
+                ErrorFields("validation", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.RateLimit ->
+                ErrorFields("rate_limit", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.Server ->
+                ErrorFields("server", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.Transport ->
+                ErrorFields("transport", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.Timeout ->
+                ErrorFields("timeout", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.Decode ->
+                ErrorFields("decode", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.BodyTooLarge ->
+                ErrorFields("body_too_large", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.MissingUserId ->
+                ErrorFields("missing_user_id", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.TenantScopeUserIdConflict ->
+                ErrorFields(
+                    "tenant_scope_user_id_conflict", errorMessage, status, requestId, code,
+                    detailsJson,
+                )
+            is LumnisException.LocalFileNotSupported ->
+                ErrorFields(
+                    "local_file_not_supported", errorMessage, status, requestId, code,
+                    detailsJson,
+                )
+            is LumnisException.Config ->
+                ErrorFields("config", errorMessage, status, requestId, code, detailsJson)
+            is LumnisException.Io ->
+                ErrorFields("io", errorMessage, status, requestId, code, detailsJson)
+        }
+
+/** The core's stable name of the kind: `not_found`, `rate_limit`, ... */
+val LumnisException.kind: String get() = fields.kind
+
+/** The error details as JSON. */
+val LumnisException.details: JsonElement? get() = parse(fields.detailsJson)

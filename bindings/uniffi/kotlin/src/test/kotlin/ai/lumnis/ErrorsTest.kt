@@ -1,0 +1,160 @@
+// Every error kind through the binding, typed, with its status and request id; validation
+// before any request; decode errors that leave the client working; no key in any output.
+package ai.lumnis
+
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class ErrorsTest : ServerTest() {
+    @Test
+    fun `a wrong key is an authentication error with the request id`() = runBlocking {
+        val secret = "sk-kotlin-wrong-secret-key"
+        server.client(key = secret).use { wrong ->
+            val e = expectError("authentication") { wrong.getUser("a@example.com") }
+            assertEquals(401.toUShort(), e.fields.status)
+            assertNotNull(e.fields.requestId)
+            for (shown in listOf(e.toString(), e.message.orEmpty(), wrong.toString())) {
+                assertFalse(shown.contains(secret), shown)
+            }
+        }
+    }
+
+    @Test
+    fun `the client's toString never shows the key`() {
+        val secret = "sk-kotlin-secret-in-tostring"
+        LumnisClient(secret, ClientOptions(baseUrl = server.baseUrl)).use { c ->
+            val shown = "$c ${c.forUser("a@example.com")} ${c.withOptions(CallOptions())}"
+            assertTrue(shown.contains("redacted"), shown)
+            assertFalse(shown.contains(secret), shown)
+        }
+    }
+
+    @Test
+    fun `a missing user is not found`() = runBlocking {
+        val e = expectError("not_found") { client.getUser("nobody@example.com") }
+        assertTrue(e is LumnisException.NotFound)
+        assertEquals(404.toUShort(), e.fields.status)
+    }
+
+    @Test
+    fun `bad arguments are refused before any request`() = runBlocking {
+        expectError("validation") { client.createUser(CreateUserParams("not-an-email")) }
+        expectError("validation") { client.listUsers(1u, 0u) }
+        expectError("validation") { client.listUsers(1u, 101u) }
+        expectError("validation") { client.invokeMessages(emptyList<Message>()) }
+        expectError("missing_user_id") {
+            LumnisClient(KEY, ClientOptions(baseUrl = server.baseUrl, scope = Scope.USER))
+                .use { it.invoke("hi") }
+        }
+        expectError("tenant_scope_user_id_conflict") {
+            client.invoke("hi", InvokeOptions(userId = "a@example.com", scope = Scope.TENANT))
+        }
+        expectError("local_file_not_supported") {
+            client.invoke("hi", InvokeOptions(userId = "a@example.com", files = listOf("/tmp/a.pdf")))
+        }
+        assertTrue(server.log().isEmpty(), server.log().toString())
+    }
+
+    @Test
+    fun `a 422 from the server is a validation error, tried once`() = runBlocking {
+        server.fault("""{"method":"POST","path":"/v1/users","kind":"status","status":422}""")
+        val e = expectError("validation") { client.createUser(CreateUserParams("v@example.com")) }
+        assertEquals(422.toUShort(), e.fields.status)
+        assertEquals(1, server.requests("POST", "/v1/users").size)
+    }
+
+    @Test
+    fun `a long Retry-After is raised as a rate limit with the wait`() = runBlocking {
+        server.fault(
+            """{"path":"/v1/users/*","kind":"status","status":429,"retry_after":"120"}""",
+        )
+        val e = expectError("rate_limit") { client.getUser("a@example.com") }
+        assertEquals(120_000uL, (e as LumnisException.RateLimit).retryAfterMs)
+        assertEquals(429.toUShort(), e.status)
+    }
+
+    @Test
+    fun `5xx is retried up to the limit, then a server error`() = runBlocking {
+        server.fault("""{"path":"/v1/users/*","kind":"status","status":503,"count":10}""")
+        server.client(maxRetries = 2u).use { c ->
+            val e = expectError("server") { c.getUser("a@example.com") }
+            assertEquals(503.toUShort(), e.fields.status)
+        }
+        assertEquals(3, server.requests("GET", "/v1/users/").size)
+    }
+
+    @Test
+    fun `retries of a create carry one idempotency key and create one user`() = runBlocking {
+        server.fault("""{"method":"POST","path":"/v1/users","kind":"status","status":503,"count":2}""")
+        server.client(maxRetries = 3u).use { c -> c.createUser(CreateUserParams("once@example.com")) }
+        val attempts = server.requests("POST", "/v1/users")
+        assertEquals(3, attempts.size)
+        assertEquals(1, attempts.map { it["idempotency_key"].toString() }.toSet().size)
+        assertEquals(1uL, client.listUsers().total)
+    }
+
+    @Test
+    fun `no answer is a transport error`() = runBlocking {
+        LumnisClient(KEY, ClientOptions(baseUrl = "http://127.0.0.1:9", maxRetries = 0u)).use {
+            expectError("transport") { it.getUser("a@example.com") }
+        }
+        Unit
+    }
+
+    @Test
+    fun `a slow answer is a timeout`() = runBlocking {
+        server.fault("""{"path":"/v1/users/*","kind":"delay","delay_ms":2000}""")
+        server.client(maxRetries = 0u, timeoutMs = 200uL).use { c ->
+            expectError("timeout") { c.getUser("a@example.com") }
+        }
+        Unit
+    }
+
+    @Test
+    fun `an invoke past its deadline is a timeout naming the response`() = runBlocking {
+        users("a@example.com")
+        server.settings("""{"agent_latency_ms":5000}""")
+        val e = expectError("timeout") {
+            client.invoke("slow", InvokeOptions(userId = "a@example.com", deadlineMs = 300uL))
+        }
+        assertNotNull((e as LumnisException.Timeout).responseId)
+    }
+
+    @Test
+    fun `malformed and wrongly typed JSON are decode errors, and the client still works`() =
+        runBlocking {
+            client.createUser(CreateUserParams("d@example.com"))
+            for (kind in listOf("invalid_json", "wrong_type")) {
+                server.fault("""{"path":"/v1/users/*","kind":"$kind"}""")
+                expectError("decode") { client.getUser("d@example.com") }
+            }
+            assertEquals("d@example.com", client.getUser("d@example.com").email)
+        }
+
+    @Test
+    fun `an endless body is cut at the limit`() = runBlocking {
+        server.fault("""{"path":"/v1/users/*","kind":"endless"}""")
+        server.client(maxRetries = 0u, maxResponseBytes = 4096uL).use { c ->
+            expectError("body_too_large") { c.getUser("a@example.com") }
+        }
+        Unit
+    }
+
+    @Test
+    fun `a client without a key or with a bad URL is a config error`() = runBlocking {
+        expectError("config") { LumnisClient("  ", ClientOptions(baseUrl = server.baseUrl)) }
+        expectError("config") { LumnisClient(KEY, ClientOptions(baseUrl = "ftp://x")) }
+        Unit
+    }
+
+    @Test
+    fun `an unreadable path is an io error`() = runBlocking {
+        val e = expectError("io") { client.uploadFilePath("/nonexistent/dir/file.txt") }
+        assertNull(e.fields.status)
+    }
+}

@@ -1,0 +1,75 @@
+// Files through the binding: upload from bytes and from a path, read back, download,
+// scoping of user files, a replayed upload after a cut, delete.
+package ai.lumnis
+
+import java.nio.file.Files
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertArrayEquals
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.BeforeEach
+import org.junit.jupiter.api.Test
+
+class FilesTest : ServerTest() {
+    private val bytes = ("line one\nline two\nline three\n").toByteArray()
+
+    @BeforeEach
+    fun createUsers() = users("alice@example.com", "bob@example.com")
+
+    @Test
+    fun `bytes go up and come back exactly`() = runBlocking {
+        client.forUser("alice@example.com").use { alice ->
+            val up = alice.uploadFile(bytes, UploadOptions(fileName = "notes.txt", tags = listOf("a")))
+            val meta = alice.getFile(up.fileId)
+            assertEquals("notes.txt", meta.fileName)
+            assertEquals(bytes.size.toULong(), meta.fileSize)
+            assertEquals("user", meta.fileScope)
+            assertArrayEquals(bytes, alice.downloadFile(up.fileId))
+            val content = alice.getFileContent(up.fileId)
+            assertTrue(content.text!!.contains("line two"))
+            assertEquals(1uL, alice.listFiles().totalCount)
+            alice.getFileStatus(up.fileId)
+
+            val target = Files.createTempDirectory("lumnis").resolve("copy.txt")
+            assertEquals(bytes.size.toULong(), alice.downloadFileTo(up.fileId, target.toString()))
+            assertArrayEquals(bytes, Files.readAllBytes(target))
+
+            alice.deleteFile(up.fileId, hardDelete = true)
+            assertEquals(0uL, alice.listFiles().totalCount)
+        }
+    }
+
+    @Test
+    fun `a path is uploaded under its file name`() = runBlocking {
+        val path = Files.createTempFile("report", ".md")
+        Files.write(path, bytes)
+        val up = client.uploadFilePath(path.toString())
+        assertEquals(path.fileName.toString(), up.fileName)
+        assertArrayEquals(bytes, client.downloadFile(up.fileId))
+    }
+
+    @Test
+    fun `a user's file is invisible to another user`() = runBlocking {
+        val alice = client.forUser("alice@example.com")
+        val bob = client.forUser("bob@example.com")
+        val up = alice.uploadFile(bytes, UploadOptions(fileName = "private.txt"))
+        assertEquals(0uL, bob.listFiles().totalCount)
+        expectError("not_found") { bob.getFile(up.fileId) }
+        alice.close()
+        bob.close()
+    }
+
+    @Test
+    fun `an upload cut halfway is resent whole with the same key`() = runBlocking {
+        val big = ByteArray(256 * 1024) { (it % 251).toByte() }
+        server.fault(
+            """{"method":"POST","path":"/v1/files/upload","kind":"cut_upload","after_bytes":65536}""",
+        )
+        val up = client.uploadFile(big, UploadOptions(fileName = "big.bin"))
+        assertArrayEquals(big, client.downloadFile(up.fileId))
+        val attempts = server.requests("POST", "/v1/files/upload")
+        assertEquals(2, attempts.size)
+        assertEquals(1, attempts.map { it["idempotency_key"].toString() }.toSet().size)
+        assertEquals(1uL, client.listFiles().totalCount)
+    }
+}

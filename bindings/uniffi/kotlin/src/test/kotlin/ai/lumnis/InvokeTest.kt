@@ -1,0 +1,103 @@
+// invoke with and without the progress stream: entries, the final entry, structured
+// answers, failed runs returned (not thrown), and stopping a stream.
+package ai.lumnis
+
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.BeforeEach
+import org.junit.jupiter.api.Test
+
+class InvokeTest : ServerTest() {
+    private val alice = InvokeOptions(userId = "alice@example.com")
+
+    @BeforeEach
+    fun createAlice() = users("alice@example.com")
+
+    @Test
+    fun `invoke returns the final response`() = runBlocking {
+        val response = client.invoke("Hello there", alice)
+        assertEquals(ResponseStatus.SUCCEEDED, response.status)
+        assertEquals("succeeded", response.status.wireName)
+        assertEquals("Answer to: Hello there", response.outputText)
+        assertTrue(response.progress.size >= 3)
+        assertNotNull(response.completedAt)
+    }
+
+    @Test
+    fun `a conversation answers its last user message`() = runBlocking {
+        val messages = listOf(
+            Message(Role.SYSTEM, "Be brief."),
+            Message(Role.USER, "First question"),
+            Message(Role.ASSISTANT, "An answer"),
+            Message(Role.USER, "Second question"),
+        )
+        val response = client.invokeMessages(messages, alice)
+        assertEquals("Answer to: Second question", response.outputText)
+        assertEquals(4, response.inputMessages.size)
+    }
+
+    @Test
+    fun `the progress stream yields each step, then completed`() = runBlocking {
+        client.invokeStream("Stream me", alice).use { stream ->
+            val entries = stream.asFlow().toList()
+            assertEquals("processing", entries.first().state)
+            assertTrue(entries.any { it.state == "tool_call" && it.toolCalls.orEmpty().isNotEmpty() })
+            val last = entries.last()
+            assertEquals("completed", last.state)
+            assertEquals("Answer to: Stream me", last.outputText)
+            assertEquals(ResponseStatus.SUCCEEDED, stream.response()!!.status)
+            assertEquals(stream.response()!!.responseId, stream.responseId())
+            assertNull(stream.next())
+        }
+    }
+
+    @Test
+    fun `a structured answer follows the schema`() = runBlocking {
+        val schema = """{"type":"object","properties":{"city":{"type":"string"},
+            |"days":{"type":"integer","minimum":3}}}""".trimMargin()
+        val response = client.invoke(
+            "Weather in Paris",
+            alice.copy(responseFormatJson = schema),
+        )
+        val answer = response.structuredResponse!!.jsonObject
+        assertEquals("city:Weather in Paris", answer["city"]!!.jsonPrimitive.content)
+        assertEquals(3, answer["days"]!!.jsonPrimitive.content.toInt())
+    }
+
+    @Test
+    fun `a failed run is returned with its error`() = runBlocking {
+        val response = client.invoke("please [fail]", alice)
+        assertEquals(ResponseStatus.FAILED, response.status)
+        assertEquals("AGENT_FAILED", response.error!!.jsonObject["code"]!!.jsonPrimitive.content)
+        val entries = client.invokeStream("again [fail]", alice).use { it.asFlow().toList() }
+        assertEquals("failed", entries.last().state)
+    }
+
+    @Test
+    fun `cancel ends the stream at once and cancelRun stops the run`() = runBlocking {
+        server.settings("""{"agent_latency_ms":3000}""")
+        client.invokeStream("Long task", alice).use { stream ->
+            assertEquals("processing", stream.next()!!.state)
+            assertTrue(stream.cancelRun(client))
+            assertNull(stream.next())
+            val id = stream.responseId()!!
+            assertEquals(ResponseStatus.CANCELLED, client.getResponse(id).status)
+        }
+    }
+
+    @Test
+    fun `responses are listed and read back`() = runBlocking {
+        val done = client.invoke("One", alice)
+        val list = client.listResponses(ListResponsesParams(userId = "alice@example.com"))
+        assertEquals(1uL, list.total)
+        assertEquals(done.responseId, list.responses.single().responseId)
+        val read = client.getResponse(done.responseId, waitMs = 1000uL)
+        assertEquals("Answer to: One", read.outputText)
+    }
+}
