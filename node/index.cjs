@@ -1,0 +1,24 @@
+'use strict'
+// The CommonJS entry point of `lumnisai`: the client and the error classes.
+
+const { LumnisClient } = require('./lib/client.cjs')
+const errors = require('./lib/errors.cjs')
+
+module.exports = {
+  LumnisClient,
+  LumnisError: errors.LumnisError,
+  AuthenticationError: errors.AuthenticationError,
+  NotFoundError: errors.NotFoundError,
+  ValidationError: errors.ValidationError,
+  RateLimitError: errors.RateLimitError,
+  InternalServerError: errors.InternalServerError,
+  TransportError: errors.TransportError,
+  LumnisTimeoutError: errors.LumnisTimeoutError,
+  DecodeError: errors.DecodeError,
+  BodyTooLargeError: errors.BodyTooLargeError,
+  MissingUserIdError: errors.MissingUserIdError,
+  TenantScopeUserIdConflictError: errors.TenantScopeUserIdConflictError,
+  LocalFileNotSupportedError: errors.LocalFileNotSupportedError,
+  ConfigurationError: errors.ConfigurationError,
+  IOError: errors.IOError,
+}

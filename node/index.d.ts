@@ -1,0 +1,486 @@
+// Type declarations of `lumnisai`, written by hand for the public surface (the addon's own
+// generated declarations stay internal). Timestamps are ISO-8601 strings, ids uuid strings.
+// Free-form values (`metadata`, `structuredResponse`, tool calls, `responseFormat`, `error`,
+// `options`, `artifacts`) keep the keys they were given.
+
+import type { Readable } from 'node:stream'
+
+/** Any JSON value. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+
+/** Who a call acts for: the whole tenant, or one of its users. */
+export type Scope = 'tenant' | 'user'
+
+export interface ClientOptions {
+  /** The API key; `LUMNISAI_API_KEY` when left out. */
+  apiKey?: string
+  /** The API's address; `LUMNISAI_BASE_URL`, else https://api.lumnis.ai, when left out. */
+  baseUrl?: string
+  /** The tenant id (informational: the key implies it); `LUMNISAI_TENANT_ID` when left out. */
+  tenantId?: string
+  /** How long one attempt may take, in milliseconds (60,000 unless set). */
+  timeoutMs?: number
+  /** How many times a failed request is retried (3 unless set). */
+  maxRetries?: number
+  /** The scope of calls that name none (`tenant` unless set). */
+  scope?: Scope
+}
+
+/** What a client shows of itself: never the key. */
+export interface ClientConfig {
+  baseUrl: string
+  tenantId: string | null
+  user: string | null
+  scope: Scope
+}
+
+/** Per-call options every method takes. */
+export interface RequestOptions {
+  /** Aborts the call: the native request is dropped and the promise rejects (AbortError). */
+  signal?: AbortSignal
+}
+
+export interface User {
+  id: string
+  email: string
+  firstName: string | null
+  lastName: string | null
+  tenantId: string | null
+  isActive: boolean
+  createdAt: string
+  updatedAt: string | null
+  metadata: { [key: string]: Json } | null
+}
+
+export interface CreateUserParams extends RequestOptions {
+  email: string
+  firstName?: string
+  lastName?: string
+  metadata?: { [key: string]: Json }
+}
+
+export interface UpdateUserParams extends RequestOptions {
+  firstName?: string
+  lastName?: string
+  metadata?: { [key: string]: Json }
+}
+
+export interface ListUsersParams extends RequestOptions {
+  /** The page, from 1. */
+  page?: number
+  /** Users per page, 1 to 100 (20 unless set; 100 for `users.iterate`). */
+  pageSize?: number
+}
+
+export interface Pagination {
+  page: number
+  pageSize: number
+  total: number
+  totalPages: number
+  hasNext: boolean
+  hasPrev: boolean
+}
+
+export interface UserList {
+  users: User[]
+  pagination: Pagination
+  total: number
+}
+
+export interface DeleteResult {
+  message: string | null
+}
+
+export interface Thread {
+  threadId: string
+  tenantId: string | null
+  userId: string | null
+  title: string | null
+  createdAt: string
+  updatedAt: string | null
+  responseCount: number
+  lastResponseAt: string | null
+}
+
+export interface ThreadList {
+  threads: Thread[]
+  total: number
+  limit: number
+  offset: number
+}
+
+export interface CreateThreadParams extends RequestOptions {
+  /** The owner (uuid or email); the bound user when left out. */
+  userId?: string
+  title?: string
+}
+
+export interface ListThreadsParams extends RequestOptions {
+  /** Only this user's threads; the bound user when left out. */
+  userId?: string
+  limit?: number
+  offset?: number
+}
+
+export interface PageParams extends RequestOptions {
+  limit?: number
+  offset?: number
+}
+
+export interface UpdateThreadParams extends RequestOptions {
+  /** At most 500 characters. */
+  title?: string
+}
+
+export type ModelType =
+  | 'SMART_MODEL'
+  | 'REASONING_MODEL'
+  | 'VISION_MODEL'
+  | 'CHEAP_MODEL'
+  | 'FAST_MODEL'
+
+/** Which agent, models and features a run uses; every field is optional. */
+export interface AgentConfig {
+  orchestratorModelType?: ModelType
+  plannerModelType?: ModelType
+  coordinatorModelType?: ModelType
+  /** A model name such as `openai:gpt-4.1`. */
+  orchestratorModelName?: string
+  plannerModelName?: string
+  coordinatorModelName?: string
+  finalResponseModelName?: string
+  useCognitiveTools?: boolean
+  enableTaskValidation?: boolean
+  generateComprehensiveOutput?: boolean
+  agentMode?: 'auto' | 'single_agent' | 'multi_agent'
+  skillIds?: string[]
+}
+
+export type Role = 'system' | 'user' | 'assistant'
+
+export interface Message {
+  role: Role
+  content: string
+}
+
+export type ResponseStatus = 'queued' | 'in_progress' | 'succeeded' | 'failed' | 'cancelled'
+
+export interface ProgressEntry {
+  ts: string
+  /** `processing`, `tool_call`, …; the final entry is `completed`, `failed` or `cancelled`. */
+  state: string
+  message: string
+  outputText?: string
+  toolCalls?: Json[]
+}
+
+/** An agent run. A failed or cancelled run is an answer: read `status` and `error`. */
+export interface Response {
+  responseId: string
+  threadId: string | null
+  tenantId: string | null
+  userId: string | null
+  status: ResponseStatus
+  progress: ProgressEntry[]
+  inputMessages: Message[]
+  outputText: string | null
+  structuredResponse: Json | null
+  artifacts: Json | null
+  error: Json | null
+  options: Json | null
+  responseTitle: string | null
+  createdAt: string
+  completedAt: string | null
+}
+
+export interface CreatedResponse {
+  responseId: string
+  threadId: string | null
+  status: ResponseStatus
+  tenantId: string | null
+  createdAt: string | null
+}
+
+export interface CancelResult {
+  status: string
+  message: string | null
+}
+
+export interface ResponseList {
+  responses: Response[]
+  total: number
+  limit: number
+  offset: number
+}
+
+/** What a run is started with, besides its messages. */
+export interface RunOptions {
+  /** The user (uuid or email); the bound user when left out. */
+  userId?: string
+  scope?: Scope
+  /** The thread to continue; a new one when left out. */
+  threadId?: string
+  agentConfig?: AgentConfig
+  /** A JSON Schema the answer follows, sent as given. */
+  responseFormat?: { [key: string]: Json }
+  responseFormatInstructions?: string
+  modelOverrides?: { [key: string]: string }
+  /** Artifact ids or remote URIs; a local path is a LocalFileNotSupportedError. */
+  files?: string[]
+}
+
+export interface CreateResponseParams extends RunOptions, RequestOptions {
+  messages: Message[]
+}
+
+export interface GetResponseOptions extends RequestOptions {
+  /** Seconds the server may hold the read until the response changes (long poll). */
+  wait?: number
+}
+
+export interface ListResponsesParams extends RequestOptions {
+  userId?: string
+  status?: ResponseStatus
+  startDate?: string | Date
+  endDate?: string | Date
+  limit?: number
+  offset?: number
+}
+
+export interface InvokeOptions extends RunOptions, RequestOptions {
+  /** The key of the create request, so that a repeated invoke starts one run. */
+  idempotencyKey?: string
+  /** Yield progress entries as they come instead of resolving with the response. */
+  stream?: boolean
+  /** Print each progress entry to stdout as it comes. */
+  showProgress?: boolean
+  /** The pause between reads when the server does not hold them (1,000 unless set). */
+  pollIntervalMs?: number
+  /** How long each read asks the server to hold, in milliseconds (10,000 unless set). */
+  waitMs?: number
+  /** How long to wait in all for a final status (300,000 unless set). */
+  maxWaitMs?: number
+}
+
+export type InvokeInput = string | Message | Message[]
+
+export type FileScope = 'user' | 'tenant'
+export type DuplicateHandling = 'error' | 'skip' | 'replace' | 'suffix'
+
+export interface FileMetadata {
+  id: string
+  tenantId: string | null
+  userId: string | null
+  fileName: string
+  originalFileName: string | null
+  fileType: string | null
+  mimeType: string | null
+  fileSize: number
+  fileScope: FileScope | null
+  blobUrl: string | null
+  processingStatus: string | null
+  errorMessage: string | null
+  totalChunks: number | null
+  chunksEmbedded: number | null
+  tags: string[]
+  createdAt: string
+  updatedAt: string | null
+  deletedAt: string | null
+}
+
+export interface FileUploadResult {
+  fileId: string
+  fileName: string
+  status: string | null
+  message: string | null
+}
+
+export interface FileList {
+  files: FileMetadata[]
+  totalCount: number
+  page: number
+  limit: number
+  hasMore: boolean
+}
+
+export interface FileContent {
+  fileId: string
+  contentType: string | null
+  text: string | null
+  metadata: Json | null
+  startLine: number | null
+  endLine: number | null
+  totalLines: number | null
+}
+
+/** A path, bytes, a Blob or File, or a readable stream (streamed, never buffered whole). */
+export type UploadSource =
+  | string
+  | URL
+  | Uint8Array
+  | ArrayBuffer
+  | Blob
+  | Readable
+  | AsyncIterable<Uint8Array | string>
+
+export interface UploadOptions extends RequestOptions {
+  /** `user` (needs a user: `userId` or a bound client) or `tenant`. */
+  scope?: FileScope
+  userId?: string
+  tags?: string[]
+  duplicateHandling?: DuplicateHandling
+  /** The name to store; the path's or File's name, else `upload.bin`. */
+  fileName?: string
+  /** The MIME type; guessed from the name when left out. */
+  mimeType?: string
+}
+
+export interface ListFilesParams extends RequestOptions {
+  userId?: string
+  scope?: FileScope
+  fileType?: string
+  status?: string
+  tags?: string[]
+  page?: number
+  limit?: number
+}
+
+export interface FileCallOptions extends RequestOptions {
+  /** The file's user; the bound user when left out. */
+  userId?: string
+}
+
+export interface FileContentOptions extends FileCallOptions {
+  contentType?: string
+  startLine?: number
+  endLine?: number
+}
+
+export interface DownloadOptions extends FileCallOptions {
+  /** Stream the bytes to this file instead of returning them. */
+  path?: string
+}
+
+export interface DeleteFileOptions extends FileCallOptions {
+  hardDelete?: boolean
+}
+
+export declare class Users {
+  private constructor()
+  create(params: CreateUserParams): Promise<User>
+  get(idOrEmail: string, options?: RequestOptions): Promise<User>
+  list(params?: ListUsersParams): Promise<UserList>
+  update(idOrEmail: string, params: UpdateUserParams): Promise<User>
+  delete(idOrEmail: string, options?: RequestOptions): Promise<DeleteResult>
+  /** Every user, page after page. */
+  iterate(params?: ListUsersParams): AsyncGenerator<User, void, undefined>
+}
+
+export declare class Threads {
+  private constructor()
+  create(params?: CreateThreadParams): Promise<Thread>
+  list(params?: ListThreadsParams): Promise<ThreadList>
+  iterate(params?: ListThreadsParams): AsyncGenerator<Thread, void, undefined>
+  get(threadId: string, options?: RequestOptions): Promise<Thread>
+  /** The thread's responses, oldest first. */
+  getResponses(threadId: string, params?: PageParams): Promise<Response[]>
+  update(threadId: string, params: UpdateThreadParams): Promise<Thread>
+  delete(threadId: string, options?: RequestOptions): Promise<DeleteResult>
+}
+
+export declare class Responses {
+  private constructor()
+  create(params: CreateResponseParams): Promise<CreatedResponse>
+  get(responseId: string, options?: GetResponseOptions): Promise<Response>
+  cancel(responseId: string, options?: RequestOptions): Promise<CancelResult>
+  list(params?: ListResponsesParams): Promise<ResponseList>
+  iterate(params?: ListResponsesParams): AsyncGenerator<Response, void, undefined>
+}
+
+export declare class Files {
+  private constructor()
+  upload(file: UploadSource, options?: UploadOptions): Promise<FileUploadResult>
+  list(params?: ListFilesParams): Promise<FileList>
+  get(fileId: string, options?: FileCallOptions | string): Promise<FileMetadata>
+  getContent(fileId: string, options?: FileContentOptions | string): Promise<FileContent>
+  download(fileId: string, options: DownloadOptions & { path: string }): Promise<number>
+  download(fileId: string, options?: FileCallOptions | string): Promise<Buffer>
+  delete(fileId: string, options?: DeleteFileOptions | string): Promise<DeleteResult>
+}
+
+export declare class LumnisClient {
+  constructor(options?: ClientOptions)
+  readonly users: Users
+  readonly threads: Threads
+  readonly responses: Responses
+  readonly files: Files
+  /** Where the client points, its bound user and scope; never the key. */
+  readonly config: ClientConfig
+  /** A client bound to one user (an email or a uuid), sharing this client's connections. */
+  forUser(user: string): LumnisClient
+  createUser(params: CreateUserParams): Promise<User>
+  getUser(idOrEmail: string, options?: RequestOptions): Promise<User>
+  listUsers(params?: ListUsersParams): Promise<UserList>
+  updateUser(idOrEmail: string, params: UpdateUserParams): Promise<User>
+  deleteUser(idOrEmail: string, options?: RequestOptions): Promise<DeleteResult>
+  listThreads(params?: ListThreadsParams): Promise<ThreadList>
+  getThread(threadId: string, options?: RequestOptions): Promise<Thread>
+  createThread(params?: CreateThreadParams): Promise<Thread>
+  deleteThread(threadId: string, options?: RequestOptions): Promise<DeleteResult>
+  health(options?: RequestOptions): Promise<Json>
+  invoke(
+    input: InvokeInput,
+    options: InvokeOptions & { stream: true },
+  ): AsyncGenerator<ProgressEntry, void, undefined>
+  invoke(input: InvokeInput, options?: InvokeOptions & { stream?: false }): Promise<Response>
+  toString(): string
+  toJSON(): ClientConfig
+}
+
+/** The base of every error the client throws (an abort is a DOMException `AbortError`). */
+export declare class LumnisError extends Error {
+  /** The stable kind: `not_found`, `validation`, `rate_limit`, `server`, `transport`, … */
+  readonly kind: string
+  /** The server's error code, else the kind in capitals (`NOT_FOUND`). */
+  readonly code: string
+  /** The HTTP status, when the server answered. */
+  readonly statusCode: number | undefined
+  /** The server's X-Request-ID, when the server answered. */
+  readonly requestId: string | undefined
+  /** The server's error details, as JSON. */
+  readonly details: Json | undefined
+}
+/** 401 or 403. */
+export declare class AuthenticationError extends LumnisError {}
+/** 404. */
+export declare class NotFoundError extends LumnisError {}
+/** Other 4xx, or a bad argument caught before any request. */
+export declare class ValidationError extends LumnisError {}
+/** 429 after the retries. */
+export declare class RateLimitError extends LumnisError {
+  /** Seconds the server asked to wait. */
+  readonly retryAfter: number | undefined
+}
+/** 5xx after the retries. */
+export declare class InternalServerError extends LumnisError {}
+/** No answer: refused, reset, or closed mid-body, after the retries. */
+export declare class TransportError extends LumnisError {}
+/** An attempt, or an invoke's `maxWaitMs`, ran out. */
+export declare class LumnisTimeoutError extends LumnisError {
+  /** The response an invoke was waiting for; it may still be running. */
+  readonly responseId: string | undefined
+}
+/** A body that is not the JSON the API promises. */
+export declare class DecodeError extends LumnisError {}
+/** A response body over the client's limit. */
+export declare class BodyTooLargeError extends LumnisError {}
+/** User scope with no user. */
+export declare class MissingUserIdError extends ValidationError {}
+/** Tenant scope asked for together with a user. */
+export declare class TenantScopeUserIdConflictError extends ValidationError {}
+/** A local path where a file id or remote URI is expected. */
+export declare class LocalFileNotSupportedError extends ValidationError {}
+/** A client that cannot be built: no API key, a bad base URL. */
+export declare class ConfigurationError extends LumnisError {}
+/** A local file could not be read or written. */
+export declare class IOError extends LumnisError {}

@@ -1,0 +1,128 @@
+'use strict'
+// `LumnisClient`: the facade of the package. It holds a native client (the connection pool,
+// the key, retries and scoping all live in the Rust core) and never the key itself.
+
+const util = require('node:util')
+const { addon, encode, run, sync, iterate } = require('./call.cjs')
+const { Users, Threads, Responses, Files } = require('./resources.cjs')
+
+// Lets `forUser` build a client around a native view without a public constructor form.
+const FROM_NATIVE = Symbol('lumnisai.fromNative')
+
+class LumnisClient {
+  #native
+
+  /**
+   * Options left out come from LUMNISAI_API_KEY, LUMNISAI_BASE_URL and LUMNISAI_TENANT_ID.
+   */
+  constructor(options = {}) {
+    if (options[FROM_NATIVE]) {
+      this.#native = options[FROM_NATIVE]
+    } else {
+      const { apiKey, baseUrl, tenantId, timeoutMs, maxRetries, scope } = options
+      const settings = { apiKey, baseUrl, tenantId, timeoutMs, maxRetries, scope }
+      this.#native = sync(() => new addon.NativeClient(JSON.stringify(settings)))
+    }
+    // Non-enumerable, so that spreading or logging a client shows its description only.
+    for (const [name, Resource] of [
+      ['users', Users],
+      ['threads', Threads],
+      ['responses', Responses],
+      ['files', Files],
+    ]) {
+      Object.defineProperty(this, name, { value: new Resource(this.#native), enumerable: false })
+    }
+  }
+
+  /** A client bound to one user (an email or a uuid), sharing this client's connections. */
+  forUser(user) {
+    return new LumnisClient({ [FROM_NATIVE]: this.#native.forUser(String(user ?? '')) })
+  }
+
+  /** Where the client points, its bound user and scope; never the key. */
+  get config() {
+    return JSON.parse(this.#native.describe())
+  }
+
+  createUser(params) {
+    return this.users.create(params)
+  }
+
+  getUser(idOrEmail, options) {
+    return this.users.get(idOrEmail, options)
+  }
+
+  listUsers(params) {
+    return this.users.list(params)
+  }
+
+  updateUser(idOrEmail, params) {
+    return this.users.update(idOrEmail, params)
+  }
+
+  deleteUser(idOrEmail, options) {
+    return this.users.delete(idOrEmail, options)
+  }
+
+  listThreads(params) {
+    return this.threads.list(params)
+  }
+
+  getThread(threadId, options) {
+    return this.threads.get(threadId, options)
+  }
+
+  createThread(params) {
+    return this.threads.create(params)
+  }
+
+  deleteThread(threadId, options) {
+    return this.threads.delete(threadId, options)
+  }
+
+  /** `GET /v1/health`. */
+  health(options) {
+    return run(options?.signal, (t) => this.#native.health(t))
+  }
+
+  /**
+   * Creates a response and resolves with it once final; with `stream: true`, an async
+   * iterator of its progress entries instead; with `showProgress`, prints them as they come.
+   */
+  invoke(input, options = {}) {
+    const { stream, showProgress, signal, ...rest } = options
+    const params = encode({ ...rest, input })
+    if (stream) {
+      return iterate(sync(() => this.#native.invokeStream(params)), signal)
+    }
+    if (showProgress) {
+      return this.#invokeShowingProgress(params, signal)
+    }
+    return run(signal, (t) => this.#native.invoke(params, t))
+  }
+
+  async #invokeShowingProgress(params, signal) {
+    const progress = sync(() => this.#native.invokeStream(params))
+    const entries = iterate(progress, signal)
+    for await (const entry of entries) {
+      process.stdout.write(`${entry.state.toUpperCase()}: ${entry.message}\n`)
+    }
+    return JSON.parse(progress.response())
+  }
+
+  toString() {
+    const { baseUrl, user } = this.config
+    return user ? `LumnisClient(${baseUrl}, user ${user})` : `LumnisClient(${baseUrl})`
+  }
+
+  toJSON() {
+    return this.config
+  }
+
+  [util.inspect.custom](depth, options, inspect) {
+    const shown = (inspect ?? util.inspect)(this.config, options)
+    return `LumnisClient ${shown}`
+  }
+}
+
+module.exports = { LumnisClient }

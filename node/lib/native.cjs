@@ -1,0 +1,34 @@
+'use strict'
+// Loads the native addon built by `npm run build` into ../native/, named after the platform
+// (e.g. lumnisai.linux-x64-gnu.node), and the shared helpers every call goes through.
+
+const fs = require('node:fs')
+const path = require('node:path')
+
+const NATIVE_DIR = path.join(__dirname, '..', 'native')
+
+function platformNames() {
+  const { platform, arch } = process
+  if (platform !== 'linux') return [`lumnisai.${platform}-${arch}.node`]
+  // glibc and musl builds carry different suffixes; the report says which libc this is.
+  const glibc = process.report?.getReport?.().header?.glibcVersionRuntime
+  const libcs = glibc ? ['gnu', 'musl'] : ['musl', 'gnu']
+  return libcs.map((libc) => `lumnisai.linux-${arch}-${libc}.node`)
+}
+
+function loadAddon() {
+  const candidates = platformNames().map((name) => path.join(NATIVE_DIR, name))
+  const found = candidates.find((file) => fs.existsSync(file))
+  if (found) return require(found)
+  // A build without --platform names the file plainly.
+  const plain = path.join(NATIVE_DIR, 'lumnisai.node')
+  if (fs.existsSync(plain)) return require(plain)
+  throw new Error(
+    `lumnisai: the native addon is missing (looked for ${candidates.join(', ')}); ` +
+      'run `npm run build` in the lumnisai package (it needs a Rust toolchain)',
+  )
+}
+
+const addon = loadAddon()
+
+module.exports = { addon }

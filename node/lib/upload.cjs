@@ -1,0 +1,89 @@
+'use strict'
+// `files.upload(source)`: a path goes to the core as a path (streamed from disk there), bytes
+// as bytes, and a Node or web stream (or a Blob) is pumped chunk by chunk into a native sink,
+// with backpressure, so a large file is never held whole in memory.
+
+const fs = require('node:fs')
+const path = require('node:path')
+const { fileURLToPath } = require('node:url')
+const { addon, encode, run } = require('./call.cjs')
+const { ValidationError } = require('./errors.cjs')
+
+function isBytes(value) {
+  return value instanceof Uint8Array || value instanceof ArrayBuffer
+}
+
+function toBuffer(chunk) {
+  if (Buffer.isBuffer(chunk)) return chunk
+  if (typeof chunk === 'string') return Buffer.from(chunk)
+  if (chunk instanceof ArrayBuffer) return Buffer.from(chunk)
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+}
+
+// What can be known of a stream's name and length before reading it.
+async function describeStream(source) {
+  const info = {}
+  const file = typeof source.path === 'string' ? source.path : undefined
+  if (file) {
+    info.fileName = path.basename(file)
+    // Only a whole-file read stream has the file's length.
+    if (source.start === undefined && source.end === undefined) {
+      try {
+        info.size = (await fs.promises.stat(file)).size
+      } catch {
+        // The stream reports the real failure when it is read.
+      }
+    }
+  }
+  return info
+}
+
+async function pump(chunks, sink) {
+  try {
+    for await (const chunk of chunks) {
+      if (!(await sink.write(toBuffer(chunk)))) break
+    }
+    sink.end()
+  } catch (error) {
+    sink.fail(String(error?.message ?? error))
+    throw error
+  }
+}
+
+async function uploadStream(native, chunks, params, signal) {
+  const sink = new addon.UploadSink()
+  const sending = run(signal, (t) => native.uploadStream(sink, encode(params), t))
+  const [sent, pumped] = await Promise.allSettled([sending, pump(chunks, sink)])
+  // A failed source explains a failed upload better than the upload's own error.
+  if (sent.status === 'rejected') {
+    throw pumped.status === 'rejected' ? pumped.reason : sent.reason
+  }
+  return sent.value
+}
+
+async function upload(native, source, options) {
+  const { signal, ...params } = options
+  if (typeof source === 'string' || source instanceof URL) {
+    const file = source instanceof URL ? fileURLToPath(source) : source
+    return run(signal, (t) => native.uploadPath(file, encode(params), t))
+  }
+  if (isBytes(source)) {
+    return run(signal, (t) => native.uploadBytes(toBuffer(source), encode(params), t))
+  }
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    const info = { size: source.size }
+    if (typeof source.name === 'string' && source.name) info.fileName = source.name
+    if (source.type) info.mimeType = source.type
+    return uploadStream(native, source.stream(), { ...info, ...params }, signal)
+  }
+  if (source && typeof source[Symbol.asyncIterator] === 'function') {
+    const info = await describeStream(source)
+    return uploadStream(native, source, { ...info, ...params }, signal)
+  }
+  throw new ValidationError(
+    'files.upload takes a path, a Buffer or Uint8Array, a Blob or File, or a readable stream',
+    { kind: 'validation' },
+  )
+}
+
+module.exports = { upload }

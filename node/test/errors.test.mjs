@@ -1,0 +1,205 @@
+// Error classes and their fields, and the faults of RELIABILITY.md as the package sees them:
+// retries with one idempotency key, Retry-After, decode errors, timeouts, refused connections.
+
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import * as lumnisai from 'lumnisai'
+import {
+  LumnisClient,
+  LumnisError,
+  AuthenticationError,
+  NotFoundError,
+  ValidationError,
+  RateLimitError,
+  InternalServerError,
+  TransportError,
+  LumnisTimeoutError,
+  DecodeError,
+  ConfigurationError,
+} from 'lumnisai'
+import { startServer } from './helpers.mjs'
+
+let server
+let client
+
+before(async () => {
+  server = await startServer()
+  client = new LumnisClient({ apiKey: server.apiKey, baseUrl: server.baseUrl })
+  await client.createUser({ email: 'known@example.com' })
+})
+after(() => server.stop())
+
+function fieldsOf(error) {
+  return {
+    message: error.message,
+    code: error.code,
+    statusCode: error.statusCode,
+    requestId: error.requestId,
+  }
+}
+
+test('a 404 is a NotFoundError with status, request id and code', async () => {
+  const error = await client.getUser('nobody@example.com').catch((e) => e)
+  assert.ok(error instanceof NotFoundError)
+  assert.ok(error instanceof LumnisError)
+  assert.ok(error instanceof Error)
+  assert.equal(error.name, 'NotFoundError')
+  assert.equal(error.kind, 'not_found')
+  const fields = fieldsOf(error)
+  assert.equal(fields.statusCode, 404)
+  assert.ok(fields.requestId)
+  assert.equal(typeof fields.code, 'string')
+  assert.ok(fields.message.length > 0)
+  assert.match(error.stack, /NotFoundError/)
+})
+
+test('a wrong key is an AuthenticationError that never shows the key', async () => {
+  const secret = 'sk-wrong-secret-key-777'
+  const bad = new LumnisClient({ apiKey: secret, baseUrl: server.baseUrl })
+  const error = await bad.getUser('known@example.com').catch((e) => e)
+  assert.ok(error instanceof AuthenticationError)
+  assert.equal(error.statusCode, 401)
+  const shown = `${error} ${error.stack} ${JSON.stringify(error)} ${JSON.stringify(error.details)}`
+  assert.ok(!shown.includes(secret))
+})
+
+test('a 422 from the server is a ValidationError with details, tried once', async () => {
+  await server.clearLog()
+  await server.fault({ method: 'GET', path: '/v1/users/*', kind: 'status', status: 422 })
+  const error = await client.getUser('known@example.com').catch((e) => e)
+  assert.ok(error instanceof ValidationError)
+  assert.equal(error.statusCode, 422)
+  assert.notEqual(error.details, undefined)
+  assert.equal((await server.log()).length, 1)
+})
+
+test('503 twice: retried with one idempotency key, one user created', async () => {
+  await server.clearLog()
+  await server.fault({ method: 'POST', path: '/v1/users', kind: 'status', status: 503, count: 2 })
+  const user = await client.createUser({ email: 'retried@example.com' })
+  const attempts = (await server.log()).filter((r) => r.method === 'POST')
+  assert.equal(attempts.length, 3)
+  assert.ok(attempts[0].idempotency_key)
+  assert.ok(attempts.every((a) => a.idempotency_key === attempts[0].idempotency_key))
+  const { users } = await client.listUsers({ pageSize: 100 })
+  assert.equal(users.filter((u) => u.email === 'retried@example.com').length, 1)
+  assert.equal(user.email, 'retried@example.com')
+})
+
+test('a connection dropped after the server committed does not create twice', async () => {
+  await server.fault({ method: 'POST', path: '/v1/users', kind: 'drop_after_commit' })
+  await client.createUser({ email: 'committed@example.com' })
+  const { users } = await client.listUsers({ pageSize: 100 })
+  assert.equal(users.filter((u) => u.email === 'committed@example.com').length, 1)
+})
+
+test('sustained 5xx is an InternalServerError after maxRetries + 1 attempts', async () => {
+  const quick = new LumnisClient({ apiKey: server.apiKey, baseUrl: server.baseUrl, maxRetries: 1 })
+  await server.clearLog()
+  await server.fault({ method: 'GET', path: '/v1/users/*', kind: 'status', status: 500, count: 5 })
+  const error = await quick.getUser('known@example.com').catch((e) => e)
+  await server.clearFaults()
+  assert.ok(error instanceof InternalServerError)
+  assert.equal(error.statusCode, 500)
+  assert.equal((await server.log()).length, 2)
+})
+
+test('429 with Retry-After: 1 waits, then succeeds', async () => {
+  await server.fault({
+    method: 'GET',
+    path: '/v1/users/*',
+    kind: 'status',
+    status: 429,
+    retry_after: '1',
+  })
+  const started = Date.now()
+  const user = await client.getUser('known@example.com')
+  assert.equal(user.email, 'known@example.com')
+  assert.ok(Date.now() - started >= 950)
+})
+
+test('a Retry-After over the cap is a RateLimitError with retryAfter', async () => {
+  await server.fault({
+    method: 'GET',
+    path: '/v1/users/*',
+    kind: 'status',
+    status: 429,
+    retry_after: '120',
+  })
+  const started = Date.now()
+  const error = await client.getUser('known@example.com').catch((e) => e)
+  assert.ok(error instanceof RateLimitError)
+  assert.equal(error.retryAfter, 120)
+  assert.ok(Date.now() - started < 5000)
+})
+
+test('malformed and wrongly typed JSON are DecodeErrors; the client still works', async () => {
+  for (const kind of ['invalid_json', 'wrong_type']) {
+    await server.fault({ method: 'GET', path: '/v1/users/*', kind, count: 10 })
+    const error = await client.getUser('known@example.com').catch((e) => e)
+    await server.clearFaults()
+    assert.ok(error instanceof DecodeError, `${kind}: ${error}`)
+    assert.ok(!error.message.includes(server.apiKey))
+  }
+  assert.equal((await client.getUser('known@example.com')).email, 'known@example.com')
+})
+
+test('a hung server is a LumnisTimeoutError per attempt', async () => {
+  const hasty = new LumnisClient({
+    apiKey: server.apiKey,
+    baseUrl: server.baseUrl,
+    timeoutMs: 200,
+    maxRetries: 0,
+  })
+  await server.fault({ method: 'GET', path: '/v1/users/*', kind: 'hang' })
+  const started = Date.now()
+  const error = await hasty.getUser('known@example.com').catch((e) => e)
+  await server.clearFaults()
+  assert.ok(error instanceof LumnisTimeoutError, String(error))
+  assert.ok(Date.now() - started < 2000)
+})
+
+test('a refused connection is a TransportError after the retries', async () => {
+  const nowhere = new LumnisClient({
+    apiKey: 'k',
+    baseUrl: 'http://127.0.0.1:9',
+    maxRetries: 1,
+  })
+  const error = await nowhere.getUser('a@b.co').catch((e) => e)
+  assert.ok(error instanceof TransportError, String(error))
+  assert.equal(error.statusCode, undefined)
+})
+
+test('a client with no key or a bad URL is a ConfigurationError at once', () => {
+  assert.throws(() => new LumnisClient({ apiKey: '   ' }), ConfigurationError)
+  assert.throws(() => new LumnisClient({ apiKey: 'k', baseUrl: 'ftp://x' }), ConfigurationError)
+  assert.throws(() => new LumnisClient({ apiKey: 'k', scope: 'team' }), ValidationError)
+})
+
+test('every core kind has its own exported class', () => {
+  const classes = [
+    'LumnisError',
+    'AuthenticationError',
+    'NotFoundError',
+    'ValidationError',
+    'RateLimitError',
+    'InternalServerError',
+    'TransportError',
+    'LumnisTimeoutError',
+    'DecodeError',
+    'BodyTooLargeError',
+    'MissingUserIdError',
+    'TenantScopeUserIdConflictError',
+    'LocalFileNotSupportedError',
+    'ConfigurationError',
+    'IOError',
+  ]
+  for (const name of classes) {
+    assert.equal(typeof lumnisai[name], 'function', name)
+    assert.ok(name === 'LumnisError' || lumnisai[name].prototype instanceof LumnisError, name)
+  }
+})
+
+test('a local file that cannot be read is an IOError', async () => {
+  await assert.rejects(client.files.upload('/nonexistent/dir/file.txt'), { name: 'IOError' })
+})

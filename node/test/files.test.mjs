@@ -1,0 +1,135 @@
+// files.*: uploads from a path, a Buffer, a Uint8Array, a Blob, a File and a Node stream (a
+// large one streamed, not buffered whole), downloads to memory and to a path, and scoping.
+
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { LumnisClient, NotFoundError, MissingUserIdError } from 'lumnisai'
+import { startServer } from './helpers.mjs'
+
+let server
+let client
+let alice
+let dir
+
+before(async () => {
+  server = await startServer()
+  client = new LumnisClient({ apiKey: server.apiKey, baseUrl: server.baseUrl })
+  await client.createUser({ email: 'alice@example.com' })
+  await client.createUser({ email: 'bob@example.com' })
+  alice = client.forUser('alice@example.com')
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumnisai-node-'))
+})
+after(async () => {
+  await server.stop()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const sha = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex')
+
+test('upload from a path, then get, getContent, download and delete', async () => {
+  const file = path.join(dir, 'notes.txt')
+  fs.writeFileSync(file, 'line one\nline two\n')
+  const up = await alice.files.upload(file, { tags: ['a', 'b'] })
+  assert.equal(up.fileName, 'notes.txt')
+  const meta = await alice.files.get(up.fileId)
+  assert.equal(meta.fileScope, 'user')
+  assert.equal(meta.fileSize, 18)
+  assert.deepEqual(meta.tags, ['a', 'b'])
+  assert.equal(meta.mimeType, 'text/plain')
+  const content = await alice.files.getContent(up.fileId)
+  assert.match(content.text, /line two/)
+  const bytes = await alice.files.download(up.fileId)
+  assert.ok(Buffer.isBuffer(bytes))
+  assert.equal(bytes.toString(), 'line one\nline two\n')
+  const listed = await alice.files.list()
+  assert.ok(listed.files.some((f) => f.id === up.fileId))
+  await alice.files.delete(up.fileId, { hardDelete: true })
+  await assert.rejects(alice.files.get(up.fileId), NotFoundError)
+})
+
+test('a user-scoped file is invisible to another user', async () => {
+  const up = await alice.files.upload(Buffer.from('private'), { fileName: 'p.txt' })
+  const bob = client.forUser('bob@example.com')
+  await assert.rejects(bob.files.get(up.fileId), NotFoundError)
+  const mine = await client.files.get(up.fileId, 'alice@example.com')
+  assert.equal(mine.fileName, 'p.txt')
+})
+
+test('upload from a Buffer, a Uint8Array, a Blob and a File', async () => {
+  const a = await client.files.upload(Buffer.from('buffer body'), { fileName: 'a.txt' })
+  const u8 = new TextEncoder().encode('typed array body')
+  const b = await client.files.upload(u8, { fileName: 'b.txt' })
+  const blob = new Blob(['blob body'], { type: 'text/plain' })
+  const c = await client.files.upload(blob, { fileName: 'c.txt' })
+  const d = await client.files.upload(new File(['file body'], 'd.md'))
+  assert.equal(d.fileName, 'd.md')
+  const got = await Promise.all([a, b, c, d].map((f) => client.files.download(f.fileId)))
+  assert.deepEqual(got.map(String), ['buffer body', 'typed array body', 'blob body', 'file body'])
+  const meta = await client.files.get(a.fileId)
+  assert.equal(meta.fileScope, 'tenant')
+})
+
+test('upload from fs.createReadStream with scope user, as in the seed', async () => {
+  const file = path.join(dir, 'report.csv')
+  fs.writeFileSync(file, 'a,b\n1,2\n')
+  const fileStream = fs.createReadStream(file)
+  const up = await alice.files.upload(fileStream, { scope: 'user' })
+  assert.equal(up.fileName, 'report.csv')
+  assert.equal(String(await alice.files.download(up.fileId)), 'a,b\n1,2\n')
+})
+
+test('a user-scoped upload with no user fails before any request', async () => {
+  await server.clearLog()
+  await assert.rejects(client.files.upload(Buffer.from('x'), { scope: 'user' }), MissingUserIdError)
+  assert.deepEqual(await server.log(), [])
+})
+
+test('a large stream upload is streamed and its bytes come back equal', async () => {
+  const size = 48 * 1024 * 1024
+  const file = path.join(dir, 'big.bin')
+  const chunk = crypto.randomBytes(1024 * 1024)
+  const out = fs.openSync(file, 'w')
+  for (let i = 0; i < size / chunk.length; i++) fs.writeSync(out, chunk)
+  fs.closeSync(out)
+
+  const rssBefore = process.memoryUsage().rss
+  const up = await client.files.upload(fs.createReadStream(file), { fileName: 'big.bin' })
+  const rssGrowth = process.memoryUsage().rss - rssBefore
+  assert.ok(rssGrowth < size / 2, `upload grew RSS by ${rssGrowth} bytes`)
+
+  const target = path.join(dir, 'big-copy.bin')
+  const written = await client.files.download(up.fileId, { path: target })
+  assert.equal(written, size)
+  assert.equal(sha(fs.readFileSync(target)), sha(fs.readFileSync(file)))
+  const inMemory = await client.files.download(up.fileId)
+  assert.equal(inMemory.length, size)
+})
+
+test('a generic async iterable (no known length) uploads too', async () => {
+  async function* parts() {
+    yield 'part one, '
+    yield Buffer.from('part two')
+  }
+  const up = await client.files.upload(Readable.from(parts()), { fileName: 'parts.txt' })
+  assert.equal(String(await client.files.download(up.fileId)), 'part one, part two')
+})
+
+test('a source stream that fails fails the upload with its error', async () => {
+  const failing = new Readable({
+    read() {
+      this.destroy(new Error('disk went away'))
+    },
+  })
+  await assert.rejects(client.files.upload(failing, { fileName: 'x.bin' }), /disk went away/)
+  const ok = await client.files.upload(Buffer.from('still works'), { fileName: 'ok.txt' })
+  assert.ok(ok.fileId)
+})
+
+test('an unsupported source is a ValidationError', async () => {
+  await assert.rejects(client.files.upload(42), { name: 'ValidationError' })
+})

@@ -1,0 +1,210 @@
+// invoke (one call, a stream, printed progress), responses.* and threads.*, scoping by
+// forUser, and free-form JSON (schemas, structured answers, tool calls) kept exactly.
+
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { LumnisClient, MissingUserIdError, LocalFileNotSupportedError } from 'lumnisai'
+import { startServer, runNode } from './helpers.mjs'
+
+let server
+let client
+let alice
+
+before(async () => {
+  server = await startServer({ agentLatencyMs: 300 })
+  client = new LumnisClient({ apiKey: server.apiKey, baseUrl: server.baseUrl })
+  await client.createUser({ email: 'alice@example.com', firstName: 'Alice' })
+  await client.createUser({ email: 'bob@example.com', firstName: 'Bob' })
+  alice = client.forUser('alice@example.com')
+})
+after(() => server.stop())
+
+test('invoke resolves with the final response', async () => {
+  const response = await alice.invoke('What are the latest AI trends?', {
+    agentConfig: { coordinatorModelName: 'openai:gpt-4.1', useCognitiveTools: true },
+  })
+  assert.equal(response.status, 'succeeded')
+  assert.equal(response.outputText, 'Answer to: What are the latest AI trends?')
+  assert.match(response.threadId, /^[0-9a-f-]{36}$/)
+  assert.ok(response.progress.length >= 3)
+  assert.equal(response.inputMessages[0].content, 'What are the latest AI trends?')
+  const user = await client.getUser('alice@example.com')
+  assert.equal(response.userId, user.id)
+})
+
+test('invoke sends agentConfig in the wire names', async () => {
+  const response = await client.invoke('hi', {
+    userId: 'alice@example.com',
+    agentConfig: { coordinatorModelName: 'openai:gpt-4.1', agentMode: 'single_agent' },
+  })
+  const stored = await client.responses.get(response.responseId)
+  assert.equal(stored.status, 'succeeded')
+  const options = JSON.stringify(stored.options ?? {})
+  assert.ok(!options.includes('coordinatorModelName'), options)
+})
+
+test('a responseFormat schema and its structured answer keep their keys', async () => {
+  const responseFormat = {
+    type: 'object',
+    properties: { snake_case: { type: 'string' }, camelCase: { type: 'integer' } },
+    required: ['snake_case', 'camelCase'],
+  }
+  const response = await alice.invoke('structure this', { responseFormat })
+  assert.deepEqual(Object.keys(response.structuredResponse).sort(), ['camelCase', 'snake_case'])
+  assert.equal(response.structuredResponse.snake_case, 'snake_case:structure this')
+})
+
+test('a failed run is an answer, not an error', async () => {
+  const response = await alice.invoke('please [fail]')
+  assert.equal(response.status, 'failed')
+  assert.equal(response.error.code, 'AGENT_FAILED')
+})
+
+test('invoke with stream: true yields entries as they arrive, then completed', async () => {
+  const started = Date.now()
+  const entries = []
+  for await (const entry of alice.invoke('stream me', { stream: true })) {
+    entries.push({ ...entry, at: Date.now() - started })
+  }
+  const states = entries.map((e) => e.state)
+  assert.equal(states[0], 'processing')
+  assert.ok(states.includes('tool_call'))
+  assert.equal(states.at(-1), 'completed')
+  assert.equal(entries.at(-1).outputText, 'Answer to: stream me')
+  assert.ok(entries[0].at < entries.at(-1).at, 'entries came over time, not all at the end')
+  const calls = entries.filter((e) => e.toolCalls).flatMap((e) => e.toolCalls)
+  assert.ok(calls.length >= 2)
+  assert.ok(calls.every((c) => typeof c === 'object'))
+})
+
+test('breaking out of a stream early stops polling', async () => {
+  for await (const entry of alice.invoke('leave early', { stream: true })) {
+    assert.equal(entry.state, 'processing')
+    break
+  }
+  await server.clearLog()
+  await new Promise((r) => setTimeout(r, 600))
+  const reads = (await server.log()).filter((r) => r.path.startsWith('/v1/responses/'))
+  assert.equal(reads.length, 0)
+})
+
+test('showProgress prints progress lines and resolves with the response', async () => {
+  const script = `
+    import { LumnisClient } from 'lumnisai'
+    const client = new LumnisClient({ apiKey: '${server.apiKey}', baseUrl: '${server.baseUrl}' })
+    const r = await client.invoke('show me', { userId: 'alice@example.com', showProgress: true })
+    console.log('final', r.status, r.outputText)
+  `
+  const run = await runNode(['--input-type=module', '-e', script])
+  assert.equal(run.code, 0, run.stderr)
+  const lines = run.stdout.trim().split('\n')
+  assert.equal(lines[0], 'PROCESSING: Reading the request')
+  assert.ok(lines.some((l) => l.startsWith('COMPLETED:')))
+  assert.equal(lines.at(-1), 'final succeeded Answer to: show me')
+})
+
+test('invoke latency tracks the agent run (long poll, no fixed sleep)', async () => {
+  const started = performance.now()
+  await alice.invoke('timed')
+  const elapsed = performance.now() - started
+  assert.ok(elapsed >= 300, `${elapsed}`)
+  assert.ok(elapsed < 300 + 150, `invoke took ${elapsed} ms for a 300 ms run`)
+})
+
+test('maxWaitMs raises a timeout error naming the response', async () => {
+  await server.settings({ agent_latency_ms: 3000 })
+  try {
+    await assert.rejects(alice.invoke('slow', { maxWaitMs: 300 }), (error) => {
+      assert.equal(error.name, 'LumnisTimeoutError')
+      assert.match(error.responseId, /^[0-9a-f-]{36}$/)
+      return true
+    })
+  } finally {
+    await server.settings({ agent_latency_ms: 300 })
+  }
+})
+
+test('responses.create, get (with wait), list, iterate and cancel', async () => {
+  const created = await client.responses.create({
+    messages: [{ role: 'user', content: "What's the weather like?" }],
+    userId: 'alice@example.com',
+  })
+  assert.equal(created.status, 'queued')
+  assert.match(created.threadId, /^[0-9a-f-]{36}$/)
+  const read = await client.responses.get(created.responseId, { wait: 2 })
+  assert.notEqual(read.status, 'queued')
+
+  const list = await alice.responses.list({ limit: 100 })
+  assert.ok(list.responses.some((r) => r.responseId === created.responseId))
+  let seen = 0
+  for await (const r of alice.responses.iterate({ limit: 2 })) {
+    assert.ok(r.responseId)
+    seen += 1
+  }
+  assert.equal(seen, list.total)
+
+  const slow = await client.responses.create({
+    messages: [{ role: 'user', content: 'cancel me' }],
+    userId: 'bob@example.com',
+  })
+  const cancelled = await client.responses.cancel(slow.responseId)
+  assert.equal(cancelled.status, 'cancelled')
+})
+
+test('multi-user thread: two users, one thread, responses oldest first', async () => {
+  const r1 = await client.invoke("What's the weather like?", { userId: 'alice@example.com' })
+  const r2 = await client.invoke('What about tomorrow?', {
+    userId: 'bob@example.com',
+    threadId: r1.threadId,
+  })
+  assert.equal(r2.threadId, r1.threadId)
+  const thread = await client.getThread(r1.threadId)
+  assert.equal(thread.title, "What's the weather like?")
+  assert.equal(thread.responseCount, 2)
+  const all = await client.threads.getResponses(r1.threadId)
+  assert.deepEqual(all.map((r) => r.outputText), [
+    "Answer to: What's the weather like?",
+    'Answer to: What about tomorrow?',
+  ])
+  const names = []
+  for (const resp of all) names.push((await client.getUser(resp.userId)).firstName)
+  assert.deepEqual(names, ['Alice', 'Bob'])
+})
+
+test('threads: create, list (scoped), update, iterate, delete', async () => {
+  const bob = client.forUser('bob@example.com')
+  const made = await bob.createThread({ title: 'Plans' })
+  assert.equal(made.title, 'Plans')
+  const bobs = await bob.listThreads()
+  assert.ok(bobs.threads.some((t) => t.threadId === made.threadId))
+  const alices = await alice.listThreads()
+  assert.ok(!alices.threads.some((t) => t.threadId === made.threadId), 'forUser scopes threads')
+
+  const renamed = await client.threads.update(made.threadId, { title: 'New plans' })
+  assert.equal(renamed.title, 'New plans')
+  let count = 0
+  for await (const t of bob.threads.iterate({ limit: 1 })) count += t.threadId ? 1 : 0
+  assert.equal(count, bobs.total)
+
+  await bob.deleteThread(made.threadId)
+  await assert.rejects(client.getThread(made.threadId), { name: 'NotFoundError' })
+  const viaResource = await bob.threads.create({})
+  await bob.threads.delete(viaResource.threadId)
+})
+
+test('user scope with no user, and local paths, fail before any request', async () => {
+  await server.clearLog()
+  await assert.rejects(client.invoke('x', { scope: 'user' }), MissingUserIdError)
+  await assert.rejects(
+    alice.invoke('x', { files: ['./report.pdf'] }),
+    LocalFileNotSupportedError,
+  )
+  await assert.rejects(client.responses.create({ messages: [] }), { name: 'ValidationError' })
+  assert.deepEqual(await server.log(), [])
+})
+
+test('an idempotency key makes a repeated invoke one run', async () => {
+  const a = await alice.invoke('once', { idempotencyKey: 'node-invoke-1' })
+  const b = await alice.invoke('once', { idempotencyKey: 'node-invoke-1' })
+  assert.equal(a.responseId, b.responseId)
+})

@@ -1,0 +1,2 @@
+// Soft delete user
+await client.deleteUser("user@example.com")

@@ -1,0 +1,73 @@
+// A type test: the public surface as a strict TypeScript user writes it, including what the
+// compiler must reject (each `@ts-expect-error` fails the check if the line compiles).
+
+import fs from 'node:fs'
+import {
+  LumnisClient,
+  LumnisError,
+  NotFoundError,
+  RateLimitError,
+  LumnisTimeoutError,
+  type AgentConfig,
+  type ProgressEntry,
+  type Response,
+  type User,
+  type UserList,
+} from 'lumnisai'
+
+const client = new LumnisClient({ apiKey: process.env.LUMNISAI_API_KEY!, maxRetries: 2 })
+const alice: LumnisClient = client.forUser('alice@example.com')
+
+const config: AgentConfig = { coordinatorModelName: 'openai:gpt-4.1', useCognitiveTools: true }
+// @ts-expect-error: not a model type
+const badConfig: AgentConfig = { plannerModelType: 'BIG_MODEL' }
+
+export async function sample(): Promise<void> {
+  const user: User = await client.createUser({ email: 'a@example.com', metadata: { k: 1 } })
+  const name: string | null = user.firstName
+  const list: UserList = await client.listUsers({ page: 1, pageSize: 10 })
+  const total: number = list.total + list.pagination.totalPages
+  for await (const each of client.users.iterate({ pageSize: 100 })) {
+    const email: string = each.email
+  }
+
+  const response: Response = await alice.invoke('Hi', { agentConfig: config, maxWaitMs: 1000 })
+  const text: string | null = response.outputText
+  const answer = await alice.invoke([{ role: 'user', content: 'Hi' }], { responseFormat: {} })
+  const status: 'queued' | 'in_progress' | 'succeeded' | 'failed' | 'cancelled' = answer.status
+  for await (const entry of alice.invoke('Hi', { stream: true })) {
+    const progress: ProgressEntry = entry
+  }
+  // @ts-expect-error: a stream is not a promise of a response
+  const wrong: Response = alice.invoke('Hi', { stream: true })
+
+  const threads = await alice.listThreads({ limit: 10 })
+  const first = threads.threads[0]
+  const responses: Response[] = await client.threads.getResponses(first.threadId)
+  await client.threads.update(first.threadId, { title: 'x' })
+  await client.responses.cancel(responses[0].responseId, { signal: AbortSignal.timeout(100) })
+
+  const uploaded = await alice.files.upload(fs.createReadStream('a.txt'), { scope: 'user' })
+  await alice.files.upload(Buffer.from('x'), { tags: ['t'], duplicateHandling: 'replace' })
+  await alice.files.upload(new Blob(['x']))
+  const bytes: Buffer = await alice.files.download(uploaded.fileId)
+  const written: number = await alice.files.download(uploaded.fileId, { path: 'copy.txt' })
+  // @ts-expect-error: not an upload source
+  await alice.files.upload(42)
+
+  try {
+    await client.getUser('nobody@example.com')
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      const code: string = error.code
+      const statusCode: number | undefined = error.statusCode
+      const requestId: string | undefined = error.requestId
+    } else if (error instanceof RateLimitError) {
+      const wait: number | undefined = error.retryAfter
+    } else if (error instanceof LumnisTimeoutError) {
+      const id: string | undefined = error.responseId
+    } else if (error instanceof LumnisError) {
+      const kind: string = error.kind
+    }
+  }
+}
