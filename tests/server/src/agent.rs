@@ -78,7 +78,13 @@ pub fn spawn(app: &Arc<App>, job: Job) {
     let mut running = app.agents.lock();
     let task = tokio::spawn(run(app.clone(), job, latency));
     let (changes, _) = watch::channel(0);
-    running.insert(id, Running { changes, task: task.abort_handle() });
+    running.insert(
+        id,
+        Running {
+            changes,
+            task: task.abort_handle(),
+        },
+    );
 }
 
 fn entry(state: &str, message: &str) -> Value {
@@ -118,11 +124,18 @@ async fn run(app: Arc<App>, job: Job, latency: Duration) {
     sleep_until(at(4)).await;
     let outcome = if job.content.contains(FAIL_MARKER) {
         let error = json!({"code": "AGENT_FAILED", "message": "The local agent was asked to fail"});
-        app.store.response_finish(job.id, "failed", None, &Value::Null, &error)
+        app.store
+            .response_finish(job.id, "failed", None, &Value::Null, &error)
     } else {
         let answer = format!("Answer to: {}", job.content);
         let structured = structured_for(&job.response_format, &job.content);
-        app.store.response_finish(job.id, "succeeded", Some(&answer), &structured, &Value::Null)
+        app.store.response_finish(
+            job.id,
+            "succeeded",
+            Some(&answer),
+            &structured,
+            &Value::Null,
+        )
     };
     if let Err(err) = outcome {
         tracing::error!(error = %err, "agent could not store its result");

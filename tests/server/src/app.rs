@@ -41,14 +41,19 @@ pub struct App {
 impl App {
     pub fn new(config: &Config) -> std::io::Result<Self> {
         let store = Store::open(config.db.as_deref())?;
-        store.interrupt_unfinished().map_err(std::io::Error::other)?;
+        store
+            .interrupt_unfinished()
+            .map_err(std::io::Error::other)?;
         let keys = config
             .api_keys
             .iter()
             .map(|key| (key.clone(), crate::tenant_for_key(key)))
             .collect();
         let latency_ms = u64::try_from(config.agent_latency.as_millis()).unwrap_or(u64::MAX);
-        let initial_settings = Settings { idle_close_ms: None, agent_latency_ms: latency_ms };
+        let initial_settings = Settings {
+            idle_close_ms: None,
+            agent_latency_ms: latency_ms,
+        };
         Ok(Self {
             store,
             keys,

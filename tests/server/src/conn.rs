@@ -151,7 +151,11 @@ async fn connection(
     mut stop: watch::Receiver<bool>,
 ) {
     let _ = stream.set_nodelay(true);
-    let (stream, probe) = if services.app.faults_enabled { with_probe(stream) } else { (Some(stream), None) };
+    let (stream, probe) = if services.app.faults_enabled {
+        with_probe(stream)
+    } else {
+        (Some(stream), None)
+    };
     let Some(stream) = stream else {
         return;
     };
@@ -171,10 +175,15 @@ async fn connection(
         async move {
             let guard = state.begin();
             let response = dispatch::handle(services, state, req).await?;
-            Ok::<_, NoReply>(response.map(|inner| Tracked { inner, _guard: guard }))
+            Ok::<_, NoReply>(response.map(|inner| Tracked {
+                inner,
+                _guard: guard,
+            }))
         }
     });
-    let conn = http1::Builder::new().keep_alive(true).serve_connection(TokioIo::new(stream), service);
+    let conn = http1::Builder::new()
+        .keep_alive(true)
+        .serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
 
     let mut closing = false;
@@ -203,7 +212,10 @@ fn with_probe(stream: TcpStream) -> (Option<TcpStream>, Option<TcpStream>) {
     let Ok(std_stream) = stream.into_std() else {
         return (None, None);
     };
-    let probe = std_stream.try_clone().ok().and_then(|s| TcpStream::from_std(s).ok());
+    let probe = std_stream
+        .try_clone()
+        .ok()
+        .and_then(|s| TcpStream::from_std(s).ok());
     (TcpStream::from_std(std_stream).ok(), probe)
 }
 

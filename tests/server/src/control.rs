@@ -16,7 +16,10 @@ use crate::faults::{Fault, FaultSpec};
 
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
-        .route("/_control/faults", post(add_fault).get(list_faults).delete(clear_faults))
+        .route(
+            "/_control/faults",
+            post(add_fault).get(list_faults).delete(clear_faults),
+        )
         .route("/_control/settings", put(update_settings).get(settings))
         .route("/_control/log", get(log).delete(clear_log))
         .route("/_control/reset", post(reset))

@@ -62,7 +62,11 @@ pub async fn handle(
     let app = &services.app;
     let method = req.method().as_str().to_owned();
     let path = path.to_owned();
-    let fault = if app.faults_enabled { app.faults.take(&method, &path) } else { None };
+    let fault = if app.faults_enabled {
+        app.faults.take(&method, &path)
+    } else {
+        None
+    };
     let seq = app.log.start(LogEntry {
         seq: 0,
         method: method.clone(),
@@ -82,7 +86,12 @@ pub async fn handle(
     });
 
     let fault_name = fault.as_ref().map(|f| f.kind.name());
-    let pending = Pending { app, seq, started, armed: true };
+    let pending = Pending {
+        app,
+        seq,
+        started,
+        armed: true,
+    };
     let outcome = match fault {
         None => Outcome::Reply(services.normal(req).await),
         Some(fault) => inject::apply(&services, &conn, fault, req).await,

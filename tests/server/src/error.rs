@@ -19,15 +19,29 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), details: Value::Null, retry_after: None }
+        Self {
+            status,
+            code,
+            message: message.into(),
+            details: Value::Null,
+            retry_after: None,
+        }
     }
 
     pub fn validation(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "VALIDATION_ERROR", message)
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "VALIDATION_ERROR",
+            message,
+        )
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "NOT_FOUND", format!("{what} not found"))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "NOT_FOUND",
+            format!("{what} not found"),
+        )
     }
 
     pub fn conflict(message: impl Into<String>) -> Self {
@@ -35,7 +49,11 @@ impl ApiError {
     }
 
     pub fn unauthorized() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "UNAUTHORIZED", "Missing or invalid API key")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "UNAUTHORIZED",
+            "Missing or invalid API key",
+        )
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
@@ -43,7 +61,11 @@ impl ApiError {
     }
 
     pub fn rate_limited() -> Self {
-        let mut err = Self::new(StatusCode::TOO_MANY_REQUESTS, "RATE_LIMITED", "Rate limit hit");
+        let mut err = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "RATE_LIMITED",
+            "Rate limit hit",
+        );
         err.retry_after = Some("1".to_owned());
         err
     }
@@ -92,7 +114,10 @@ impl IntoResponse for ApiError {
             "error": {"code": self.code, "message": self.message, "details": self.details}
         });
         let mut response = (self.status, axum::Json(body)).into_response();
-        if let Some(value) = self.retry_after.and_then(|v| HeaderValue::from_str(&v).ok()) {
+        if let Some(value) = self
+            .retry_after
+            .and_then(|v| HeaderValue::from_str(&v).ok())
+        {
             response.headers_mut().insert("retry-after", value);
         }
         response

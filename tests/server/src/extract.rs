@@ -19,7 +19,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .await
             .map_err(|err| ApiError::validation(format!("Unreadable body: {err}")))?;
         // An empty body reads as `{}` so calls whose fields are all optional need none.
-        let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &bytes };
+        let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+            b"{}"
+        } else {
+            &bytes
+        };
         serde_json::from_slice(bytes)
             .map(ApiJson)
             .map_err(|err| ApiError::validation(format!("Invalid JSON body: {err}")))
@@ -48,7 +52,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Tenant {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Tenant>().copied().ok_or_else(ApiError::unauthorized)
+        parts
+            .extensions
+            .get::<Tenant>()
+            .copied()
+            .ok_or_else(ApiError::unauthorized)
     }
 }
 

@@ -87,7 +87,10 @@ impl Fault {
         };
         Ok(Self {
             fault_id: format!("fault_{}", crate::ids::new_uuid().simple()),
-            method: spec.method.unwrap_or_else(|| "*".to_owned()).to_ascii_uppercase(),
+            method: spec
+                .method
+                .unwrap_or_else(|| "*".to_owned())
+                .to_ascii_uppercase(),
             path: spec.path.unwrap_or_else(|| "*".to_owned()),
             count,
             remaining: count,
@@ -121,7 +124,9 @@ impl FaultQueue {
     /// Takes one use of the first fault matching the request.
     pub fn take(&self, method: &str, path: &str) -> Option<Fault> {
         let mut faults = self.lock();
-        let fault = faults.iter_mut().find(|f| f.remaining > 0 && f.matches(method, path))?;
+        let fault = faults
+            .iter_mut()
+            .find(|f| f.remaining > 0 && f.matches(method, path))?;
         fault.remaining -= 1;
         Some(fault.clone())
     }

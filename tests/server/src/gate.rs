@@ -30,7 +30,10 @@ pub async fn serve(app: &Arc<App>, api: Router, mut req: Request<Body>) -> Respo
     }
     req.extensions_mut().insert(Tenant(tenant));
 
-    let writes = matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
+    let writes = matches!(
+        *req.method(),
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
+    );
     let idempotency_key = req
         .headers()
         .get("idempotency-key")
@@ -57,7 +60,10 @@ fn authenticate(app: &App, headers: &HeaderMap) -> Option<(String, uuid::Uuid)> 
         .and_then(|v| v.split_once(' '))
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, key)| key.trim());
-    let header = headers.get("x-api-key").and_then(|v| v.to_str().ok()).map(str::trim);
+    let header = headers
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim);
     [bearer, header]
         .into_iter()
         .flatten()
@@ -76,7 +82,9 @@ async fn idempotent(
     // copy of it the handler then reads from.
     let bytes = match body.collect().await {
         Ok(collected) => collected.to_bytes(),
-        Err(_) => return ApiError::validation("The request body could not be read").into_response(),
+        Err(_) => {
+            return ApiError::validation("The request body could not be read").into_response()
+        }
     };
     let target = parts.uri.path_and_query().map_or("", |p| p.as_str());
     let hash = fingerprint(parts.method.as_str(), target, &bytes);
@@ -114,7 +122,11 @@ async fn idempotent(
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    ticket.complete(Stored { status: head.status, content_type, body: body.clone() });
+    ticket.complete(Stored {
+        status: head.status,
+        content_type,
+        body: body.clone(),
+    });
     Response::from_parts(head, Body::from(body))
 }
 
@@ -122,7 +134,10 @@ fn replay(stored: Stored) -> Response {
     let mut response = Response::new(Body::from(stored.body));
     *response.status_mut() = stored.status;
     let headers = response.headers_mut();
-    if let Some(value) = stored.content_type.and_then(|c| HeaderValue::from_str(&c).ok()) {
+    if let Some(value) = stored
+        .content_type
+        .and_then(|c| HeaderValue::from_str(&c).ok())
+    {
         headers.insert("content-type", value);
     }
     headers.insert("idempotent-replayed", HeaderValue::from_static("true"));

@@ -62,13 +62,20 @@ impl IdempotencyStore {
             Some(Slot::Done(_, stored)) => Claim::Replay(stored.clone()),
             None => {
                 slots.insert(slot_key.clone(), Slot::InFlight(hash));
-                Claim::Execute(Ticket { slots: self.slots.clone(), key: Some(slot_key), hash })
+                Claim::Execute(Ticket {
+                    slots: self.slots.clone(),
+                    key: Some(slot_key),
+                    hash,
+                })
             }
         }
     }
 
     pub fn clear(&self) {
-        self.slots.lock().expect("idempotency store poisoned").clear();
+        self.slots
+            .lock()
+            .expect("idempotency store poisoned")
+            .clear();
     }
 }
 

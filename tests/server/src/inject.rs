@@ -53,7 +53,11 @@ pub async fn apply(
         FaultKind::Truncate => {
             let (head, bytes) = executed(services, req).await;
             let len = bytes.len();
-            let cut = fault.after_bytes.filter(|n| *n > 0).map_or(len / 2, to_usize).min(len);
+            let cut = fault
+                .after_bytes
+                .filter(|n| *n > 0)
+                .map_or(len / 2, to_usize)
+                .min(len);
             let prefix = bytes.slice(..cut);
             let body = stream::once(async move { Ok::<_, std::io::Error>(prefix) }).chain(
                 stream::once(async {
@@ -73,8 +77,8 @@ pub async fn apply(
                 let _ = tokio::time::timeout(HOLD_CAP, conn.disconnected()).await;
                 Err::<Bytes, _>(std::io::Error::other("injected stall ended"))
             };
-            let body = stream::iter((!prefix.is_empty()).then_some(Ok(prefix)))
-                .chain(stream::once(hold));
+            let body =
+                stream::iter((!prefix.is_empty()).then_some(Ok(prefix))).chain(stream::once(hold));
             let body = Body::from_stream(body);
             Outcome::Reply(with_length(head, len, body))
         }
@@ -114,15 +118,23 @@ fn to_usize(n: u64) -> usize {
 }
 
 /// Runs the request normally and keeps the whole reply in memory.
-async fn executed(services: &Services, req: Request<Incoming>) -> (axum::http::response::Parts, Bytes) {
+async fn executed(
+    services: &Services,
+    req: Request<Incoming>,
+) -> (axum::http::response::Parts, Bytes) {
     let (head, body) = services.normal(req).await.into_parts();
-    let bytes = body.collect().await.map(|c| c.to_bytes()).unwrap_or_default();
+    let bytes = body
+        .collect()
+        .await
+        .map(|c| c.to_bytes())
+        .unwrap_or_default();
     (head, bytes)
 }
 
 /// A reply that announces `len` bytes whatever `body` then sends.
 fn with_length(mut head: axum::http::response::Parts, len: usize, body: Body) -> Response {
-    head.headers.insert("content-length", HeaderValue::from(len));
+    head.headers
+        .insert("content-length", HeaderValue::from(len));
     Response::from_parts(head, body)
 }
 
@@ -150,6 +162,8 @@ fn status_reply(fault: &Fault) -> Response {
 
 fn json_reply(body: &'static str) -> Response {
     let mut response = Response::new(Body::from(body));
-    response.headers_mut().insert("content-type", HeaderValue::from_static("application/json"));
+    response
+        .headers_mut()
+        .insert("content-type", HeaderValue::from_static("application/json"));
     response
 }

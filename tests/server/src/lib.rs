@@ -24,8 +24,8 @@ mod error;
 mod extract;
 mod faults;
 mod gate;
-mod ids;
 mod idempotency;
+mod ids;
 mod inject;
 mod ratelimit;
 mod requestlog;
@@ -109,12 +109,17 @@ impl Server {
 
     /// The first accepted key.
     pub fn api_key(&self) -> &str {
-        self.api_keys.first().map_or(DEFAULT_API_KEY, String::as_str)
+        self.api_keys
+            .first()
+            .map_or(DEFAULT_API_KEY, String::as_str)
     }
 
     /// The tenant of `key`, or `None` when the server does not accept it.
     pub fn tenant_id(&self, key: &str) -> Option<Uuid> {
-        self.api_keys.iter().any(|k| k == key).then(|| tenant_for_key(key))
+        self.api_keys
+            .iter()
+            .any(|k| k == key)
+            .then(|| tenant_for_key(key))
     }
 
     /// Stops accepting, lets requests in flight finish for a moment, then closes everything.
@@ -136,5 +141,10 @@ pub async fn start(mut config: Config) -> std::io::Result<Server> {
     let app = Arc::new(app::App::new(&config)?);
     let (stop, stop_rx) = watch::channel(false);
     let task = tokio::spawn(conn::serve(listener, app, stop_rx));
-    Ok(Server { addr, api_keys: config.api_keys, stop, task })
+    Ok(Server {
+        addr,
+        api_keys: config.api_keys,
+        stop,
+        task,
+    })
 }

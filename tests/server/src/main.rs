@@ -16,7 +16,10 @@ async fn main() -> std::io::Result<()> {
         Some(level) => EnvFilter::new(level),
         None => EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
     };
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 
     let server = lumnis_local::start(args.config()).await?;
     let mut stdout = std::io::stdout().lock();

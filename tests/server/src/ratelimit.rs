@@ -12,7 +12,11 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(per_second: u32) -> Self {
-        Self { per_second, started: Instant::now(), windows: Mutex::new(HashMap::new()) }
+        Self {
+            per_second,
+            started: Instant::now(),
+            windows: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Counts one request of `key`; `false` when the key is over its limit this second.

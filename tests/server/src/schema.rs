@@ -22,11 +22,18 @@ fn value_for(schema: &Value, name: &str, prefix: &str, depth: usize) -> Value {
     if let Some(constant) = schema.get("const") {
         return constant.clone();
     }
-    if let Some(first) = schema.get("enum").and_then(Value::as_array).and_then(|e| e.first()) {
+    if let Some(first) = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .and_then(|e| e.first())
+    {
         return first.clone();
     }
     for branches in ["anyOf", "oneOf", "allOf"] {
-        if let Some(first) = schema.get(branches).and_then(Value::as_array).and_then(|b| b.first())
+        if let Some(first) = schema
+            .get(branches)
+            .and_then(Value::as_array)
+            .and_then(|b| b.first())
         {
             return value_for(first, name, prefix, depth + 1);
         }

@@ -14,17 +14,28 @@ const QUIET: Duration = Duration::from_millis(500);
 #[tokio::test]
 async fn status_fault_answers_with_retry_after_and_executes_nothing() {
     let api = start().await;
-    api.fault(json!({"method": "POST", "path": "/v1/users*", "kind": "status", "status": 503, "retry_after": "2", "count": 2})).await;
+    api.fault(json!({
+        "method": "POST", "path": "/v1/users*", "kind": "status", "status": 503,
+        "retry_after": "2", "count": 2
+    }))
+    .await;
     for _ in 0..2 {
-        let reply = api.post("/v1/users", json!({"email": "s@example.com"})).await;
+        let reply = api
+            .post("/v1/users", json!({"email": "s@example.com"}))
+            .await;
         assert_error(&reply, 503, "SERVICE_UNAVAILABLE");
         assert_eq!(reply.headers["retry-after"], "2");
         assert!(reply.headers.contains_key("x-request-id"));
     }
     assert_eq!(api.count_users().await, 0);
-    let reply = api.post("/v1/users", json!({"email": "s@example.com"})).await;
+    let reply = api
+        .post("/v1/users", json!({"email": "s@example.com"}))
+        .await;
     assert_eq!(reply.status, StatusCode::CREATED);
-    let faults = api.control(Method::GET, "/_control/faults", None).await.body;
+    let faults = api
+        .control(Method::GET, "/_control/faults", None)
+        .await
+        .body;
     assert_eq!(faults["faults"][0]["remaining"], 0);
     assert_eq!(faults["faults"][0]["count"], 2);
 }
@@ -32,13 +43,22 @@ async fn status_fault_answers_with_retry_after_and_executes_nothing() {
 #[tokio::test]
 async fn faults_only_take_matching_requests_in_order() {
     let api = start().await;
-    api.fault(json!({"method": "GET", "path": "/v1/threads", "kind": "status", "status": 500})).await;
-    api.fault(json!({"path": "/v1/threads", "kind": "status", "status": 502})).await;
+    api.fault(json!({"method": "GET", "path": "/v1/threads", "kind": "status", "status": 500}))
+        .await;
+    api.fault(json!({"path": "/v1/threads", "kind": "status", "status": 502}))
+        .await;
     assert_eq!(api.get("/v1/users").await.status, StatusCode::OK);
-    assert_eq!(api.post("/v1/threads", json!({})).await.status, StatusCode::BAD_GATEWAY);
-    assert_eq!(api.get("/v1/threads").await.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        api.post("/v1/threads", json!({})).await.status,
+        StatusCode::BAD_GATEWAY
+    );
+    assert_eq!(
+        api.get("/v1/threads").await.status,
+        StatusCode::INTERNAL_SERVER_ERROR
+    );
     assert_eq!(api.get("/v1/threads").await.status, StatusCode::OK);
-    api.fault(json!({"kind": "status", "status": 429, "retry_after": 1})).await;
+    api.fault(json!({"kind": "status", "status": 429, "retry_after": 1}))
+        .await;
     api.control(Method::DELETE, "/_control/faults", None).await;
     assert_eq!(api.get("/v1/threads").await.status, StatusCode::OK);
 }
@@ -48,7 +68,9 @@ async fn delay_fault_delays_then_answers() {
     let api = start().await;
     api.fault(json!({"kind": "delay", "delay_ms": 300})).await;
     let started = Instant::now();
-    let reply = api.post("/v1/users", json!({"email": "d@example.com"})).await;
+    let reply = api
+        .post("/v1/users", json!({"email": "d@example.com"}))
+        .await;
     assert!(started.elapsed() >= Duration::from_millis(300));
     assert_eq!(reply.status, StatusCode::CREATED);
 }
@@ -56,7 +78,8 @@ async fn delay_fault_delays_then_answers() {
 #[tokio::test]
 async fn drop_closes_without_reply_and_creates_nothing() {
     let api = start().await;
-    api.fault(json!({"method": "POST", "path": "/v1/users", "kind": "drop"})).await;
+    api.fault(json!({"method": "POST", "path": "/v1/users", "kind": "drop"}))
+        .await;
     let request = http_request("POST", "/v1/users", r#"{"email":"drop@example.com"}"#);
     let (bytes, ending) = raw(api.addr(), &request, QUIET, usize::MAX).await;
     assert!(bytes.is_empty());
@@ -70,7 +93,8 @@ async fn drop_closes_without_reply_and_creates_nothing() {
 #[tokio::test]
 async fn drop_after_commit_creates_but_never_replies() {
     let api = start().await;
-    api.fault(json!({"method": "POST", "path": "/v1/users", "kind": "drop_after_commit"})).await;
+    api.fault(json!({"method": "POST", "path": "/v1/users", "kind": "drop_after_commit"}))
+        .await;
     let request = http_request("POST", "/v1/users", r#"{"email":"commit@example.com"}"#);
     let (bytes, ending) = raw(api.addr(), &request, QUIET, usize::MAX).await;
     assert!(bytes.is_empty());
@@ -81,8 +105,12 @@ async fn drop_after_commit_creates_but_never_replies() {
 #[tokio::test]
 async fn hang_holds_until_the_client_gives_up() {
     let api = start().await;
-    api.fault(json!({"path": "/v1/users", "kind": "hang"})).await;
-    let client = reqwest::Client::builder().timeout(Duration::from_millis(300)).build().unwrap();
+    api.fault(json!({"path": "/v1/users", "kind": "hang"}))
+        .await;
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
     let started = Instant::now();
     let result = client
         .post(api.url("/v1/users"))
@@ -110,7 +138,8 @@ async fn hang_holds_until_the_client_gives_up() {
 async fn truncate_sends_half_the_body_then_closes() {
     let api = start().await;
     api.user("t@example.com").await;
-    api.fault(json!({"method": "GET", "path": "/v1/users/*", "kind": "truncate"})).await;
+    api.fault(json!({"method": "GET", "path": "/v1/users/*", "kind": "truncate"}))
+        .await;
     let request = http_request("GET", "/v1/users/t%40example.com", "");
     let (bytes, ending) = raw(api.addr(), &request, QUIET, usize::MAX).await;
     assert_eq!(ending, Ending::Closed);
@@ -118,18 +147,27 @@ async fn truncate_sends_half_the_body_then_closes() {
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
     let length: usize = head
         .lines()
-        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length: ").map(str::to_owned))
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length: ")
+                .map(str::to_owned)
+        })
         .expect("content-length")
         .parse()
         .unwrap();
     assert_eq!(body.len(), length / 2);
     assert!(serde_json::from_slice::<serde_json::Value>(&body).is_err());
 
-    api.fault(json!({"path": "/v1/users/*", "kind": "truncate", "after_bytes": 10})).await;
+    api.fault(json!({"path": "/v1/users/*", "kind": "truncate", "after_bytes": 10}))
+        .await;
     let (bytes, _) = raw(api.addr(), &request, QUIET, usize::MAX).await;
     assert_eq!(split_reply(&bytes).1.len(), 10);
-    let client = api.http.get(api.url("/v1/users/t%40example.com")).bearer_auth(&api.key);
-    api.fault(json!({"path": "/v1/users/*", "kind": "truncate"})).await;
+    let client = api
+        .http
+        .get(api.url("/v1/users/t%40example.com"))
+        .bearer_auth(&api.key);
+    api.fault(json!({"path": "/v1/users/*", "kind": "truncate"}))
+        .await;
     let response = client.send().await.unwrap();
     assert!(response.bytes().await.is_err());
 }
@@ -138,13 +176,24 @@ async fn truncate_sends_half_the_body_then_closes() {
 async fn invalid_json_and_wrong_type_answer_200() {
     let api = start().await;
     api.fault(json!({"kind": "invalid_json"})).await;
-    let response = api.http.get(api.url("/v1/users")).bearer_auth(&api.key).send().await.unwrap();
+    let response = api
+        .http
+        .get(api.url("/v1/users"))
+        .bearer_auth(&api.key)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["content-type"], "application/json");
     let text = response.text().await.unwrap();
-    assert!(serde_json::from_str::<serde_json::Value>(&text).is_err(), "{text}");
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&text).is_err(),
+        "{text}"
+    );
     api.fault(json!({"kind": "wrong_type"})).await;
-    let reply = api.post("/v1/users", json!({"email": "w@example.com"})).await;
+    let reply = api
+        .post("/v1/users", json!({"email": "w@example.com"}))
+        .await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.body["id"], 12345);
     assert_eq!(reply.body["email"], json!(["x"]));
@@ -155,16 +204,26 @@ async fn invalid_json_and_wrong_type_answer_200() {
 async fn stall_sends_headers_then_nothing() {
     let api = start().await;
     api.user("st@example.com").await;
-    api.fault(json!({"path": "/v1/users/*", "kind": "stall", "after_bytes": 5})).await;
+    api.fault(json!({"path": "/v1/users/*", "kind": "stall", "after_bytes": 5}))
+        .await;
     let request = http_request("GET", "/v1/users/st%40example.com", "");
     let (bytes, ending) = raw(api.addr(), &request, QUIET, usize::MAX).await;
     assert_eq!(ending, Ending::Quiet);
     let (head, body) = split_reply(&bytes);
     assert!(head.starts_with("HTTP/1.1 200"));
     assert_eq!(body.len(), 5);
-    let client = reqwest::Client::builder().timeout(Duration::from_millis(300)).build().unwrap();
-    api.fault(json!({"path": "/v1/users/*", "kind": "stall"})).await;
-    let response = client.get(api.url("/v1/users/st%40example.com")).bearer_auth(&api.key).send().await.unwrap();
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    api.fault(json!({"path": "/v1/users/*", "kind": "stall"}))
+        .await;
+    let response = client
+        .get(api.url("/v1/users/st%40example.com"))
+        .bearer_auth(&api.key)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.bytes().await.is_err());
 }
@@ -172,7 +231,8 @@ async fn stall_sends_headers_then_nothing() {
 #[tokio::test]
 async fn cut_upload_reads_half_and_stores_nothing() {
     let api = start().await;
-    api.fault(json!({"path": "/v1/files/upload", "kind": "cut_upload"})).await;
+    api.fault(json!({"path": "/v1/files/upload", "kind": "cut_upload"}))
+        .await;
     let boundary = "XBOUNDARY";
     let content = "a".repeat(4 * 1024 * 1024);
     let body = format!(
@@ -189,7 +249,10 @@ async fn cut_upload_reads_half_and_stores_nothing() {
     stream.write_all(head.as_bytes()).await.unwrap();
     let sent = stream.write_all(body.as_bytes()).await;
     let (bytes, ending) = common::read_raw(&mut stream, QUIET, usize::MAX).await;
-    assert!(sent.is_err() || ending == Ending::Closed, "{sent:?} {ending:?}");
+    assert!(
+        sent.is_err() || ending == Ending::Closed,
+        "{sent:?} {ending:?}"
+    );
     assert!(bytes.is_empty());
     let files = api.get("/v1/files").await.body;
     assert_eq!(files["total_count"], 0);
@@ -207,7 +270,9 @@ async fn endless_streams_until_the_client_closes() {
     assert_eq!(ending, Ending::Limit);
     let (head, body) = split_reply(&bytes);
     assert!(head.starts_with("HTTP/1.1 200"));
-    assert!(head.to_ascii_lowercase().contains("transfer-encoding: chunked"));
+    assert!(head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked"));
     assert!(String::from_utf8_lossy(&body).contains(r#"{"x":1},"#));
     // The server is still fine afterwards.
     assert_eq!(api.get("/v1/users").await.status, StatusCode::OK);
@@ -216,7 +281,13 @@ async fn endless_streams_until_the_client_closes() {
 #[tokio::test]
 async fn idle_close_closes_idle_keep_alive_connections() {
     let api = start().await;
-    let reply = api.control(Method::PUT, "/_control/settings", Some(json!({"idle_close_ms": 100}))).await;
+    let reply = api
+        .control(
+            Method::PUT,
+            "/_control/settings",
+            Some(json!({"idle_close_ms": 100})),
+        )
+        .await;
     assert_eq!(reply.body["idle_close_ms"], 100);
     let mut stream = tokio::net::TcpStream::connect(api.addr()).await.unwrap();
     let request = http_request("GET", "/v1/users", "");
@@ -226,9 +297,17 @@ async fn idle_close_closes_idle_keep_alive_connections() {
     assert!(String::from_utf8_lossy(&bytes).starts_with("HTTP/1.1 200"));
     assert_eq!(ending, Ending::Closed);
     let idle = started.elapsed();
-    assert!(idle >= Duration::from_millis(90) && idle < Duration::from_secs(1), "{idle:?}");
+    assert!(
+        idle >= Duration::from_millis(90) && idle < Duration::from_secs(1),
+        "{idle:?}"
+    );
 
-    api.control(Method::PUT, "/_control/settings", Some(json!({"idle_close_ms": null}))).await;
+    api.control(
+        Method::PUT,
+        "/_control/settings",
+        Some(json!({"idle_close_ms": null})),
+    )
+    .await;
     let mut stream = tokio::net::TcpStream::connect(api.addr()).await.unwrap();
     stream.write_all(&request).await.unwrap();
     let (_, ending) = common::read_raw(&mut stream, QUIET, usize::MAX).await;
@@ -238,7 +317,8 @@ async fn idle_close_closes_idle_keep_alive_connections() {
 #[tokio::test]
 async fn the_log_records_keys_faults_connections_and_401s() {
     let api = start().await;
-    api.fault(json!({"path": "/v1/threads", "kind": "status", "status": 500})).await;
+    api.fault(json!({"path": "/v1/threads", "kind": "status", "status": 500}))
+        .await;
     api.http
         .post(api.url("/v1/users"))
         .bearer_auth(&api.key)
@@ -248,7 +328,11 @@ async fn the_log_records_keys_faults_connections_and_401s() {
         .await
         .unwrap();
     api.get("/v1/threads").await;
-    api.http.get(api.url("/v1/users?page=2")).send().await.unwrap();
+    api.http
+        .get(api.url("/v1/users?page=2"))
+        .send()
+        .await
+        .unwrap();
     let log = api.log().await;
     assert_eq!(log.len(), 3, "{log:?}");
     assert_eq!(log[0]["idempotency_key"], "key-1");
@@ -274,15 +358,30 @@ async fn the_log_records_keys_faults_connections_and_401s() {
 async fn reset_forgets_everything() {
     let api = start().await;
     api.user("r@example.com").await;
-    api.fault(json!({"kind": "status", "status": 500, "path": "/nothing"})).await;
-    api.control(Method::PUT, "/_control/settings", Some(json!({"idle_close_ms": 50}))).await;
+    api.fault(json!({"kind": "status", "status": 500, "path": "/nothing"}))
+        .await;
+    api.control(
+        Method::PUT,
+        "/_control/settings",
+        Some(json!({"idle_close_ms": 50})),
+    )
+    .await;
     let reset = api.control(Method::POST, "/_control/reset", None).await;
     assert_eq!(reset.status, StatusCode::OK);
     assert_eq!(api.count_users().await, 0);
-    let faults = api.control(Method::GET, "/_control/faults", None).await.body;
+    let faults = api
+        .control(Method::GET, "/_control/faults", None)
+        .await
+        .body;
     assert_eq!(faults["faults"], json!([]));
-    let settings = api.control(Method::GET, "/_control/settings", None).await.body;
-    assert_eq!(settings, json!({"idle_close_ms": null, "agent_latency_ms": 200}));
+    let settings = api
+        .control(Method::GET, "/_control/settings", None)
+        .await
+        .body;
+    assert_eq!(
+        settings,
+        json!({"idle_close_ms": null, "agent_latency_ms": 200})
+    );
     assert_eq!(api.log().await.len(), 1);
 }
 
@@ -293,6 +392,12 @@ async fn control_api_is_404_without_faults() {
     assert_error(&reply, 404, "NOT_FOUND");
     assert!(reply.headers.contains_key("x-request-id"));
     let bad = common::start().await;
-    let invalid = bad.control(Method::POST, "/_control/faults", Some(json!({"kind": "nope"}))).await;
+    let invalid = bad
+        .control(
+            Method::POST,
+            "/_control/faults",
+            Some(json!({"kind": "nope"})),
+        )
+        .await;
     assert_error(&invalid, 422, "VALIDATION_ERROR");
 }

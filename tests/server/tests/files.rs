@@ -10,13 +10,22 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 async fn upload(api: &Api, name: &str, bytes: Vec<u8>, fields: &[(&str, &str)]) -> common::Reply {
-    let mut form = Form::new()
-        .part("file", Part::bytes(bytes).file_name(name.to_owned()).mime_str("text/plain").unwrap());
+    let mut form = Form::new().part(
+        "file",
+        Part::bytes(bytes)
+            .file_name(name.to_owned())
+            .mime_str("text/plain")
+            .expect("a valid mime type"),
+    );
     for (key, value) in fields {
         form = form.text(key.to_string(), value.to_string());
     }
-    let sent = api.http.post(api.url("/v1/files/upload")).bearer_auth(&api.key).multipart(form);
-    common::reply(sent.send().await.unwrap()).await
+    let sent = api
+        .http
+        .post(api.url("/v1/files/upload"))
+        .bearer_auth(&api.key)
+        .multipart(form);
+    common::reply(sent.send().await.expect("upload sent")).await
 }
 
 async fn completed(api: &Api, id: &str) -> Value {
@@ -34,7 +43,13 @@ async fn completed(api: &Api, id: &str) -> Value {
 async fn upload_list_get_content_download_status_delete() {
     let api = start().await;
     let text = "line one\nline two\nline three\n";
-    let up = upload(&api, "notes.txt", text.as_bytes().to_vec(), &[("tags", "a, b")]).await;
+    let up = upload(
+        &api,
+        "notes.txt",
+        text.as_bytes().to_vec(),
+        &[("tags", "a, b")],
+    )
+    .await;
     assert_eq!(up.status, StatusCode::CREATED, "{:?}", up.body);
     assert_eq!(up.body["status"], "pending");
     assert_eq!(up.body["file_name"], "notes.txt");
@@ -66,27 +81,50 @@ async fn upload_list_get_content_download_status_delete() {
     }
     assert_eq!(api.get("/v1/files?tags=b,zzz").await.body["total_count"], 1);
     assert_eq!(api.get("/v1/files?tags=zzz").await.body["total_count"], 0);
-    assert_eq!(api.get("/v1/files?file_type=pdf").await.body["total_count"], 0);
-    assert_eq!(api.get("/v1/files?status=completed").await.body["total_count"], 1);
+    assert_eq!(
+        api.get("/v1/files?file_type=pdf").await.body["total_count"],
+        0
+    );
+    assert_eq!(
+        api.get("/v1/files?status=completed").await.body["total_count"],
+        1
+    );
     assert_error(&api.get("/v1/files?limit=0").await, 422, "VALIDATION_ERROR");
 
     let content = api.get(&format!("/v1/files/{id}/content")).await.body;
     assert_eq!(content["text"], text);
     assert_eq!(content["content_type"], "text");
     assert_eq!(content["total_lines"], 3);
-    let lines = api.get(&format!("/v1/files/{id}/content?start_line=2&end_line=3")).await.body;
+    let lines = api
+        .get(&format!("/v1/files/{id}/content?start_line=2&end_line=3"))
+        .await
+        .body;
     assert_eq!(lines["text"], "line two\nline three");
     assert_eq!(lines["start_line"], 2);
     assert_eq!(lines["end_line"], 3);
 
-    let download = api.http.get(api.url(&format!("/v1/files/{id}/download"))).bearer_auth(&api.key).send().await.unwrap();
+    let download = api
+        .http
+        .get(api.url(&format!("/v1/files/{id}/download")))
+        .bearer_auth(&api.key)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(download.status(), StatusCode::OK);
     assert_eq!(download.headers()["content-type"], "text/plain");
-    assert_eq!(download.headers()["content-length"], text.len().to_string().as_str());
-    assert!(download.headers()["content-disposition"].to_str().unwrap().contains("notes.txt"));
+    assert_eq!(
+        download.headers()["content-length"],
+        text.len().to_string().as_str()
+    );
+    assert!(download.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("notes.txt"));
     assert_eq!(download.bytes().await.unwrap(), text.as_bytes());
 
-    let deleted = api.call(Method::DELETE, &format!("/v1/files/{id}"), None).await;
+    let deleted = api
+        .call(Method::DELETE, &format!("/v1/files/{id}"), None)
+        .await;
     assert_eq!(deleted.status, StatusCode::OK);
     assert!(deleted.body["message"].is_string());
     assert_error(&api.get(&format!("/v1/files/{id}")).await, 404, "NOT_FOUND");
@@ -96,18 +134,36 @@ async fn upload_list_get_content_download_status_delete() {
 #[tokio::test]
 async fn download_returns_exact_binary_bytes_of_a_large_file() {
     let api = start().await;
-    let bytes: Vec<u8> = (0..50 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..50 * 1024 * 1024u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let up = upload(&api, "blob.bin", bytes.clone(), &[]).await;
     assert_eq!(up.status, StatusCode::CREATED);
     let id = up.body["file_id"].as_str().unwrap();
     let status = completed(&api, id).await;
     assert_eq!(status["total_chunks"], (bytes.len() as i64 + 999) / 1000);
-    let got = api.http.get(api.url(&format!("/v1/files/{id}/download"))).bearer_auth(&api.key).send().await.unwrap();
+    let got = api
+        .http
+        .get(api.url(&format!("/v1/files/{id}/download")))
+        .bearer_auth(&api.key)
+        .send()
+        .await
+        .unwrap();
     let got = got.bytes().await.unwrap();
     assert!(got.as_ref() == bytes.as_slice());
-    let hard = api.call(Method::DELETE, &format!("/v1/files/{id}?hard_delete=true"), None).await;
+    let hard = api
+        .call(
+            Method::DELETE,
+            &format!("/v1/files/{id}?hard_delete=true"),
+            None,
+        )
+        .await;
     assert_eq!(hard.status, StatusCode::OK);
-    assert_error(&api.get(&format!("/v1/files/{id}/status")).await, 404, "NOT_FOUND");
+    assert_error(
+        &api.get(&format!("/v1/files/{id}/status")).await,
+        404,
+        "NOT_FOUND",
+    );
 }
 
 #[tokio::test]
@@ -117,16 +173,30 @@ async fn user_scoped_files_are_visible_only_to_their_user() {
     api.user("bob@example.com").await;
     let missing = upload(&api, "x.txt", b"x".to_vec(), &[("scope", "user")]).await;
     assert_error(&missing, 422, "VALIDATION_ERROR");
-    let unknown = upload(&api, "x.txt", b"x".to_vec(), &[("scope", "user"), ("user_id", "zed@example.com")]).await;
+    let unknown = upload(
+        &api,
+        "x.txt",
+        b"x".to_vec(),
+        &[("scope", "user"), ("user_id", "zed@example.com")],
+    )
+    .await;
     assert_error(&unknown, 404, "NOT_FOUND");
-    let up = upload(&api, "mine.txt", b"secret".to_vec(), &[("scope", "user"), ("user_id", "ada@example.com")]).await;
+    let up = upload(
+        &api,
+        "mine.txt",
+        b"secret".to_vec(),
+        &[("scope", "user"), ("user_id", "ada@example.com")],
+    )
+    .await;
     assert_eq!(up.status, StatusCode::CREATED);
     let id = up.body["file_id"].as_str().unwrap().to_owned();
     upload(&api, "shared.txt", b"shared".to_vec(), &[]).await;
 
     let ada_id = ada["id"].as_str().unwrap();
     for user in ["ada@example.com", ada_id] {
-        let file = api.get(&format!("/v1/files/{id}?user_id={}", common::encode(user))).await;
+        let file = api
+            .get(&format!("/v1/files/{id}?user_id={}", common::encode(user)))
+            .await;
         assert_eq!(file.status, StatusCode::OK);
         assert_eq!(file.body["file_scope"], "user");
         assert_eq!(file.body["user_id"], json!(ada_id));
@@ -139,17 +209,33 @@ async fn user_scoped_files_are_visible_only_to_their_user() {
     ] {
         assert_error(&api.get(&path).await, 404, "NOT_FOUND");
     }
-    assert_error(&api.call(Method::DELETE, &format!("/v1/files/{id}"), None).await, 404, "NOT_FOUND");
+    assert_error(
+        &api.call(Method::DELETE, &format!("/v1/files/{id}"), None)
+            .await,
+        404,
+        "NOT_FOUND",
+    );
     let tenant_list = api.get("/v1/files").await.body;
     assert_eq!(tenant_list["total_count"], 1);
     assert_eq!(tenant_list["files"][0]["file_name"], "shared.txt");
     let ada_list = api.get("/v1/files?user_id=ada%40example.com").await.body;
     assert_eq!(ada_list["total_count"], 2);
-    let ada_only = api.get("/v1/files?user_id=ada%40example.com&scope=user").await.body;
+    let ada_only = api
+        .get("/v1/files?user_id=ada%40example.com&scope=user")
+        .await
+        .body;
     assert_eq!(ada_only["total_count"], 1);
-    let content = api.get(&format!("/v1/files/{id}/content?user_id=ada%40example.com")).await;
+    let content = api
+        .get(&format!("/v1/files/{id}/content?user_id=ada%40example.com"))
+        .await;
     assert_eq!(content.body["text"], "secret");
-    let deleted = api.call(Method::DELETE, &format!("/v1/files/{id}?user_id=ada%40example.com"), None).await;
+    let deleted = api
+        .call(
+            Method::DELETE,
+            &format!("/v1/files/{id}?user_id=ada%40example.com"),
+            None,
+        )
+        .await;
     assert_eq!(deleted.status, StatusCode::OK);
 }
 
@@ -158,25 +244,64 @@ async fn duplicate_handling_error_skip_replace_suffix() {
     let api = start().await;
     let first = upload(&api, "report.txt", b"v1".to_vec(), &[]).await;
     let id = first.body["file_id"].as_str().unwrap().to_owned();
-    let error = upload(&api, "report.txt", b"v2".to_vec(), &[("duplicate_handling", "error")]).await;
+    let error = upload(
+        &api,
+        "report.txt",
+        b"v2".to_vec(),
+        &[("duplicate_handling", "error")],
+    )
+    .await;
     assert_error(&error, 409, "CONFLICT");
-    let skip = upload(&api, "report.txt", b"v2".to_vec(), &[("duplicate_handling", "skip")]).await;
+    let skip = upload(
+        &api,
+        "report.txt",
+        b"v2".to_vec(),
+        &[("duplicate_handling", "skip")],
+    )
+    .await;
     assert_eq!(skip.status, StatusCode::OK);
     assert_eq!(skip.body["status"], "skipped");
     assert_eq!(skip.body["file_id"], json!(id));
-    let replace = upload(&api, "report.txt", b"version 3".to_vec(), &[("duplicate_handling", "replace")]).await;
+    let replace = upload(
+        &api,
+        "report.txt",
+        b"version 3".to_vec(),
+        &[("duplicate_handling", "replace")],
+    )
+    .await;
     assert_eq!(replace.status, StatusCode::OK);
     assert_eq!(replace.body["file_id"], json!(id));
     completed(&api, &id).await;
-    assert_eq!(api.get(&format!("/v1/files/{id}/content")).await.body["text"], "version 3");
-    let suffix = upload(&api, "report.txt", b"v4".to_vec(), &[("duplicate_handling", "suffix")]).await;
+    assert_eq!(
+        api.get(&format!("/v1/files/{id}/content")).await.body["text"],
+        "version 3"
+    );
+    let suffix = upload(
+        &api,
+        "report.txt",
+        b"v4".to_vec(),
+        &[("duplicate_handling", "suffix")],
+    )
+    .await;
     assert_eq!(suffix.status, StatusCode::CREATED);
     assert_eq!(suffix.body["file_name"], "report (1).txt");
     let again = upload(&api, "report.txt", b"v5".to_vec(), &[]).await;
     assert_eq!(again.body["file_name"], "report (2).txt");
-    let file = api.get(&format!("/v1/files/{}", again.body["file_id"].as_str().unwrap())).await.body;
+    let file = api
+        .get(&format!(
+            "/v1/files/{}",
+            again.body["file_id"].as_str().unwrap()
+        ))
+        .await
+        .body;
     assert_eq!(file["original_file_name"], "report.txt");
     assert_eq!(api.get("/v1/files").await.body["total_count"], 3);
-    let bad = upload(&api, "report.txt", b"v".to_vec(), &[("duplicate_handling", "merge")]).await;
+    let bad = upload(
+        &api,
+        "report.txt",
+        b"v".to_vec(),
+        &[("duplicate_handling", "merge")],
+    )
+    .await;
     assert_error(&bad, 422, "VALIDATION_ERROR");
 }

@@ -25,7 +25,10 @@ async fn same_key_same_body_replays_without_creating() {
     assert_eq!(second.status, StatusCode::CREATED);
     assert_eq!(second.headers["idempotent-replayed"], "true");
     assert_eq!(second.body, first.body);
-    assert_ne!(second.headers["x-request-id"], first.headers["x-request-id"]);
+    assert_ne!(
+        second.headers["x-request-id"],
+        first.headers["x-request-id"]
+    );
     assert_eq!(api.get("/v1/responses").await.body["total"], 1);
 
     let other = json!({"messages": [{"role": "user", "content": "twice"}]});
@@ -43,7 +46,8 @@ async fn same_key_same_body_replays_without_creating() {
 #[tokio::test]
 async fn a_retry_after_a_lost_reply_gets_the_original() {
     let api = start().await;
-    api.fault(json!({"method": "POST", "path": "/v1/users", "kind": "drop_after_commit"})).await;
+    api.fault(json!({"method": "POST", "path": "/v1/users", "kind": "drop_after_commit"}))
+        .await;
     let send = || {
         api.http
             .post(api.url("/v1/users"))

@@ -16,7 +16,10 @@ async fn create(api: &common::Api, body: Value) -> Value {
 }
 
 fn ask(content: &str) -> Value {
-    json!({"messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": content}]})
+    json!({"messages": [
+        {"role": "system", "content": "be brief"},
+        {"role": "user", "content": content}
+    ]})
 }
 
 #[tokio::test]
@@ -35,7 +38,10 @@ async fn the_agent_walks_its_timeline() {
     let mut states = Vec::new();
     loop {
         let now = api.get(&format!("/v1/responses/{id}?wait=5")).await.body;
-        states.push((now["status"].as_str().unwrap().to_owned(), now["progress"].as_array().unwrap().len()));
+        states.push((
+            now["status"].as_str().unwrap().to_owned(),
+            now["progress"].as_array().unwrap().len(),
+        ));
         if now["status"] == "succeeded" {
             break;
         }
@@ -67,7 +73,13 @@ async fn the_agent_walks_its_timeline() {
     assert_eq!(progress[2]["message"], "Writing the answer");
     assert!(progress.iter().all(|p| p["ts"].is_string()));
     assert_eq!(done["input_messages"], ask("What is Rust?")["messages"]);
-    let thread = api.get(&format!("/v1/threads/{}", done["thread_id"].as_str().unwrap())).await.body;
+    let thread = api
+        .get(&format!(
+            "/v1/threads/{}",
+            done["thread_id"].as_str().unwrap()
+        ))
+        .await
+        .body;
     assert_eq!(thread["title"], "What is Rust?");
     assert_eq!(thread["response_count"], 1);
 }
@@ -87,7 +99,8 @@ async fn long_poll_returns_within_50ms_of_completion() {
     let reply = api.get(&format!("/v1/responses/{id}?wait=10")).await.body;
     let returned = chrono::Utc::now();
     assert_eq!(reply["status"], "succeeded");
-    let completed: chrono::DateTime<chrono::Utc> = reply["completed_at"].as_str().unwrap().parse().unwrap();
+    let completed: chrono::DateTime<chrono::Utc> =
+        reply["completed_at"].as_str().unwrap().parse().unwrap();
     let late = returned - completed;
     assert!(late < chrono::Duration::milliseconds(50), "{late:?}");
 }
@@ -95,7 +108,10 @@ async fn long_poll_returns_within_50ms_of_completion() {
 #[tokio::test]
 async fn wait_zero_or_absent_answers_at_once() {
     let api = start().await;
-    let id = create(&api, ask("now")).await["response_id"].as_str().unwrap().to_owned();
+    let id = create(&api, ask("now")).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let started = Instant::now();
     api.get(&format!("/v1/responses/{id}?wait=0")).await;
     api.get(&format!("/v1/responses/{id}")).await;
@@ -130,7 +146,10 @@ async fn structured_response_follows_the_schema() {
     body["response_format"] = schema.clone();
     body["agent_config"] = json!({"planner_model_type": "FAST_MODEL", "skill_ids": ["x"]});
     body["model_overrides"] = json!({"camelKey": "v"});
-    let id = create(&api, body).await["response_id"].as_str().unwrap().to_owned();
+    let id = create(&api, body).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let done = wait_final(&api, &id).await;
     assert_eq!(
         done["structured_response"],
@@ -155,18 +174,29 @@ async fn structured_response_follows_the_schema() {
 #[tokio::test]
 async fn the_fail_marker_fails_the_response() {
     let api = start().await;
-    let id = create(&api, ask("please [fail] now")).await["response_id"].as_str().unwrap().to_owned();
+    let id = create(&api, ask("please [fail] now")).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let done = wait_final(&api, &id).await;
     assert_eq!(done["status"], "failed");
-    assert_eq!(done["error"], json!({"code": "AGENT_FAILED", "message": "The local agent was asked to fail"}));
+    assert_eq!(
+        done["error"],
+        json!({"code": "AGENT_FAILED", "message": "The local agent was asked to fail"})
+    );
     assert!(done["output_text"].is_null());
 }
 
 #[tokio::test]
 async fn cancel_stops_the_agent() {
     let api = start().await;
-    let id = create(&api, ask("cancel me")).await["response_id"].as_str().unwrap().to_owned();
-    let cancelled = api.post(&format!("/v1/responses/{id}/cancel"), json!({})).await;
+    let id = create(&api, ask("cancel me")).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cancelled = api
+        .post(&format!("/v1/responses/{id}/cancel"), json!({}))
+        .await;
     assert_eq!(cancelled.status, StatusCode::OK);
     assert_eq!(cancelled.body["status"], "cancelled");
     assert!(cancelled.body["message"].is_string());
@@ -176,7 +206,9 @@ async fn cancel_stops_the_agent() {
     assert_eq!(after["progress"], json!([]));
     assert!(after["output_text"].is_null());
     assert!(after["completed_at"].is_string());
-    let again = api.post(&format!("/v1/responses/{id}/cancel"), json!({})).await;
+    let again = api
+        .post(&format!("/v1/responses/{id}/cancel"), json!({}))
+        .await;
     assert_eq!(again.body["status"], "cancelled");
     assert_eq!(again.body["message"], "Response is already final");
 }
@@ -184,7 +216,10 @@ async fn cancel_stops_the_agent() {
 #[tokio::test]
 async fn cancel_wakes_a_waiting_long_poll() {
     let api = start_slow().await;
-    let id = create(&api, ask("slow")).await["response_id"].as_str().unwrap().to_owned();
+    let id = create(&api, ask("slow")).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let url = format!("/v1/responses/{id}?wait=20");
     let waiting = tokio::spawn({
         let http = api.http.clone();
@@ -194,7 +229,8 @@ async fn cancel_wakes_a_waiting_long_poll() {
     });
     tokio::time::sleep(Duration::from_millis(100)).await;
     let started = Instant::now();
-    api.post(&format!("/v1/responses/{id}/cancel"), json!({})).await;
+    api.post(&format!("/v1/responses/{id}/cancel"), json!({}))
+        .await;
     let woke = waiting.await.unwrap();
     assert!(started.elapsed() < Duration::from_millis(200));
     assert_eq!(woke.body["status"], "cancelled");
@@ -213,7 +249,12 @@ async fn a_shared_thread_keeps_each_responses_user() {
     let api = start().await;
     let ada = api.user("ada@example.com").await;
     let bob = api.user("bob@example.com").await;
-    let thread = api.post("/v1/threads", json!({"user_id": "ada@example.com", "title": "team"})).await;
+    let thread = api
+        .post(
+            "/v1/threads",
+            json!({"user_id": "ada@example.com", "title": "team"}),
+        )
+        .await;
     assert_eq!(thread.status, StatusCode::CREATED);
     assert_eq!(thread.body["user_id"], ada["id"]);
     let thread_id = thread.body["thread_id"].as_str().unwrap().to_owned();
@@ -227,18 +268,33 @@ async fn a_shared_thread_keeps_each_responses_user() {
     let r2 = create(&api, two).await;
     assert_eq!(r1["thread_id"], json!(thread_id));
     assert_eq!(r2["thread_id"], json!(thread_id));
-    let listed = api.get(&format!("/v1/threads/{thread_id}/responses")).await.body;
+    let listed = api
+        .get(&format!("/v1/threads/{thread_id}/responses"))
+        .await
+        .body;
     let listed = listed.as_array().unwrap();
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0]["user_id"], ada["id"]);
     assert_eq!(listed[1]["user_id"], bob["id"]);
     assert_eq!(listed[0]["response_id"], r1["response_id"]);
     // Bob wrote in the thread, so it is among his threads.
-    let bobs = api.get(&format!("/v1/threads?user_id={}", bob["id"].as_str().unwrap())).await.body;
+    let bobs = api
+        .get(&format!(
+            "/v1/threads?user_id={}",
+            bob["id"].as_str().unwrap()
+        ))
+        .await
+        .body;
     assert_eq!(bobs["total"], 1);
     assert_eq!(bobs["threads"][0]["thread_id"], json!(thread_id));
     assert_eq!(bobs["threads"][0]["response_count"], 2);
-    let only_bob = api.get(&format!("/v1/responses?user_id={}", bob["id"].as_str().unwrap())).await.body;
+    let only_bob = api
+        .get(&format!(
+            "/v1/responses?user_id={}",
+            bob["id"].as_str().unwrap()
+        ))
+        .await
+        .body;
     assert_eq!(only_bob["total"], 1);
     assert_eq!(only_bob["responses"][0]["response_id"], r2["response_id"]);
 }
@@ -249,44 +305,103 @@ async fn threads_update_delete_and_validate() {
     let thread = api.post("/v1/threads", json!({})).await.body;
     let id = thread["thread_id"].as_str().unwrap().to_owned();
     assert!(thread["user_id"].is_null());
-    let renamed = api.call(Method::PATCH, &format!("/v1/threads/{id}"), Some(json!({"title": "new"}))).await;
+    let renamed = api
+        .call(
+            Method::PATCH,
+            &format!("/v1/threads/{id}"),
+            Some(json!({"title": "new"})),
+        )
+        .await;
     assert_eq!(renamed.body["title"], "new");
     let long = "x".repeat(501);
-    let bad = api.call(Method::PATCH, &format!("/v1/threads/{id}"), Some(json!({"title": long}))).await;
+    let bad = api
+        .call(
+            Method::PATCH,
+            &format!("/v1/threads/{id}"),
+            Some(json!({"title": long})),
+        )
+        .await;
     assert_error(&bad, 422, "VALIDATION_ERROR");
     let mut body = ask("in thread");
     body["thread_id"] = json!(id);
     let response = create(&api, body).await;
-    let deleted = api.call(Method::DELETE, &format!("/v1/threads/{id}"), None).await;
+    let deleted = api
+        .call(Method::DELETE, &format!("/v1/threads/{id}"), None)
+        .await;
     assert_eq!(deleted.status, StatusCode::OK);
     assert!(deleted.body["message"].is_string());
-    assert_error(&api.get(&format!("/v1/threads/{id}")).await, 404, "NOT_FOUND");
-    let path = format!("/v1/responses/{}", response["response_id"].as_str().unwrap());
+    assert_error(
+        &api.get(&format!("/v1/threads/{id}")).await,
+        404,
+        "NOT_FOUND",
+    );
+    let path = format!(
+        "/v1/responses/{}",
+        response["response_id"].as_str().unwrap()
+    );
     assert_error(&api.get(&path).await, 404, "NOT_FOUND");
     let list = api.get("/v1/threads?limit=10&offset=0").await.body;
     assert_eq!(list["total"], 0);
     assert_eq!(list["limit"], 10);
-    assert_error(&api.get("/v1/threads?limit=0").await, 422, "VALIDATION_ERROR");
-    assert_error(&api.get("/v1/threads?limit=101").await, 422, "VALIDATION_ERROR");
-    let unknown = api.post("/v1/threads", json!({"user_id": "nobody@example.com"})).await;
+    assert_error(
+        &api.get("/v1/threads?limit=0").await,
+        422,
+        "VALIDATION_ERROR",
+    );
+    assert_error(
+        &api.get("/v1/threads?limit=101").await,
+        422,
+        "VALIDATION_ERROR",
+    );
+    let unknown = api
+        .post("/v1/threads", json!({"user_id": "nobody@example.com"}))
+        .await;
     assert_error(&unknown, 404, "NOT_FOUND");
 }
 
 #[tokio::test]
 async fn response_create_validates() {
     let api = start().await;
-    assert_error(&api.post("/v1/responses", json!({"messages": []})).await, 422, "VALIDATION_ERROR");
-    assert_error(&api.post("/v1/responses", json!({})).await, 422, "VALIDATION_ERROR");
+    assert_error(
+        &api.post("/v1/responses", json!({"messages": []})).await,
+        422,
+        "VALIDATION_ERROR",
+    );
+    assert_error(
+        &api.post("/v1/responses", json!({})).await,
+        422,
+        "VALIDATION_ERROR",
+    );
     let bad_role = json!({"messages": [{"role": "robot", "content": "x"}]});
-    assert_error(&api.post("/v1/responses", bad_role).await, 422, "VALIDATION_ERROR");
+    assert_error(
+        &api.post("/v1/responses", bad_role).await,
+        422,
+        "VALIDATION_ERROR",
+    );
     let mut unknown_thread = ask("x");
     unknown_thread["thread_id"] = json!(uuid::Uuid::new_v4());
-    assert_error(&api.post("/v1/responses", unknown_thread).await, 404, "NOT_FOUND");
+    assert_error(
+        &api.post("/v1/responses", unknown_thread).await,
+        404,
+        "NOT_FOUND",
+    );
     let mut unknown_user = ask("x");
     unknown_user["user_id"] = json!("nobody@example.com");
-    assert_error(&api.post("/v1/responses", unknown_user).await, 404, "NOT_FOUND");
-    assert_error(&api.get("/v1/responses?limit=0").await, 422, "VALIDATION_ERROR");
-    assert_error(&api.get("/v1/responses?status=weird").await, 422, "VALIDATION_ERROR");
+    assert_error(
+        &api.post("/v1/responses", unknown_user).await,
+        404,
+        "NOT_FOUND",
+    );
+    assert_error(
+        &api.get("/v1/responses?limit=0").await,
+        422,
+        "VALIDATION_ERROR",
+    );
+    assert_error(
+        &api.get("/v1/responses?status=weird").await,
+        422,
+        "VALIDATION_ERROR",
+    );
     assert_error(&api.get("/v1/responses/not-a-uuid").await, 404, "NOT_FOUND");
 }
 
@@ -307,7 +422,10 @@ async fn lists_filter_and_run_newest_first() {
     assert_eq!(failed["responses"][0]["response_id"], a["response_id"]);
     let future = api.get("/v1/responses?start_date=2999-01-01").await.body;
     assert_eq!(future["total"], 0);
-    let past = api.get("/v1/responses?start_date=2000-01-01T00:00:00Z&limit=1").await.body;
+    let past = api
+        .get("/v1/responses?start_date=2000-01-01T00:00:00Z&limit=1")
+        .await
+        .body;
     assert_eq!(past["total"], 2);
     assert_eq!(past["responses"].as_array().unwrap().len(), 1);
 }
@@ -315,18 +433,31 @@ async fn lists_filter_and_run_newest_first() {
 #[tokio::test]
 async fn artifacts_and_feedback() {
     let api = start().await;
-    let id = create(&api, ask("feedback")).await["response_id"].as_str().unwrap().to_owned();
+    let id = create(&api, ask("feedback")).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let artifacts = api.get(&format!("/v1/responses/{id}/artifacts")).await.body;
     assert_eq!(artifacts["artifacts"], json!([]));
     assert_eq!(artifacts["total"], 0);
     let path = format!("/v1/responses/{id}/feedback");
     let given = api
-        .post(&path, json!({"feedback_text": "shorter", "feedback_type": "suggestion", "tool_call_id": "call_1"}))
+        .post(
+            &path,
+            json!({
+                "feedback_text": "shorter", "feedback_type": "suggestion", "tool_call_id": "call_1"
+            }),
+        )
         .await;
     assert_eq!(given.status, StatusCode::CREATED);
     assert!(given.body["feedback_id"].is_string());
     assert!(given.body["created_at"].is_string());
-    let bad = api.post(&path, json!({"feedback_text": "x", "feedback_type": "praise"})).await;
+    let bad = api
+        .post(
+            &path,
+            json!({"feedback_text": "x", "feedback_type": "praise"}),
+        )
+        .await;
     assert_error(&bad, 422, "VALIDATION_ERROR");
     let listed = api.get(&path).await.body;
     let feedback = listed["feedback"].as_array().unwrap();
@@ -340,11 +471,22 @@ async fn artifacts_and_feedback() {
 async fn agent_latency_follows_the_settings() {
     let api = start().await;
     let reply = api
-        .control(Method::PUT, "/_control/settings", Some(json!({"agent_latency_ms": 20})))
+        .control(
+            Method::PUT,
+            "/_control/settings",
+            Some(json!({"agent_latency_ms": 20})),
+        )
         .await;
     assert_eq!(reply.body["agent_latency_ms"], 20);
     let started = Instant::now();
-    let id = create(&api, ask("quick")).await["response_id"].as_str().unwrap().to_owned();
+    let id = create(&api, ask("quick")).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     wait_final(&api, &id).await;
-    assert!(started.elapsed() < Duration::from_millis(150), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(150),
+        "{:?}",
+        started.elapsed()
+    );
 }

@@ -17,13 +17,22 @@ async fn data_survives_a_restart_with_a_db_file() {
     let dir = std::env::temp_dir().join(format!("lumnis-local-test-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("data.sqlite");
-    let config = Config { db: Some(db.clone()), ..Config::default() };
+    let config = Config {
+        db: Some(db.clone()),
+        ..Config::default()
+    };
 
     let api = start_with(config.clone()).await;
     let user = api.user("keep@example.com").await;
-    let form = reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes(b"kept bytes".to_vec()).file_name("k.txt"));
-    let up = api.http.post(api.url("/v1/files/upload")).bearer_auth(&api.key).multipart(form);
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(b"kept bytes".to_vec()).file_name("k.txt"),
+    );
+    let up = api
+        .http
+        .post(api.url("/v1/files/upload"))
+        .bearer_auth(&api.key)
+        .multipart(form);
     let up = common::reply(up.send().await.unwrap()).await;
     let file_id = up.body["file_id"].as_str().unwrap().to_owned();
     api.server.shutdown().await;
@@ -32,15 +41,32 @@ async fn data_survives_a_restart_with_a_db_file() {
     let again = api.get("/v1/users/keep%40example.com").await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.body["id"], user["id"]);
-    let download = api.http.get(api.url(&format!("/v1/files/{file_id}/download"))).bearer_auth(&api.key);
-    assert_eq!(download.send().await.unwrap().bytes().await.unwrap().as_ref(), b"kept bytes");
+    let download = api
+        .http
+        .get(api.url(&format!("/v1/files/{file_id}/download")))
+        .bearer_auth(&api.key);
+    assert_eq!(
+        download
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap()
+            .as_ref(),
+        b"kept bytes"
+    );
     api.server.shutdown().await;
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
 async fn rate_limit_answers_429_with_retry_after() {
-    let api = start_with(Config { rate_limit: Some(5), ..Config::default() }).await;
+    let api = start_with(Config {
+        rate_limit: Some(5),
+        ..Config::default()
+    })
+    .await;
     let mut limited = None;
     for _ in 0..20 {
         let reply = api.get("/v1/users").await;
@@ -59,11 +85,16 @@ async fn rate_limit_answers_429_with_retry_after() {
 #[test]
 fn a_sync_caller_can_run_the_server_on_its_own_runtime() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let server = runtime.block_on(lumnis_local::start(Config::default())).unwrap();
+    let server = runtime
+        .block_on(lumnis_local::start(Config::default()))
+        .unwrap();
     assert!(server.base_url().starts_with("http://127.0.0.1:"));
     assert!(!server.base_url().ends_with('/'));
     assert_eq!(server.api_key(), lumnis_local::DEFAULT_API_KEY);
-    assert_eq!(server.api_keys(), [lumnis_local::DEFAULT_API_KEY.to_owned()]);
+    assert_eq!(
+        server.api_keys(),
+        [lumnis_local::DEFAULT_API_KEY.to_owned()]
+    );
     let url = format!("{}/v1/health", server.base_url());
     let status = runtime.spawn(async move { reqwest::get(url).await.unwrap().status() });
     assert_eq!(runtime.block_on(status).unwrap(), StatusCode::OK);
@@ -73,29 +104,59 @@ fn a_sync_caller_can_run_the_server_on_its_own_runtime() {
 #[test]
 fn the_binary_prints_its_address_first_and_stops_on_sigterm() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lumnis-local"))
-        .args(["--addr", "127.0.0.1:0", "--api-key", "k1", "--api-key", "k2", "--faults"])
+        .args([
+            "--addr",
+            "127.0.0.1:0",
+            "--api-key",
+            "k1",
+            "--api-key",
+            "k2",
+            "--faults",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let url = line.trim().strip_prefix("listening on ").expect("the listening line").to_owned();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .expect("the listening line")
+        .to_owned();
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let http = reqwest::Client::new();
-        let ok = http.get(format!("{url}/v1/users")).header("X-API-Key", "k2").send().await.unwrap();
+        let ok = http
+            .get(format!("{url}/v1/users"))
+            .header("X-API-Key", "k2")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(ok.status(), StatusCode::OK);
-        let default = http.get(format!("{url}/v1/users")).bearer_auth("lumnis-local-key").send();
+        let default = http
+            .get(format!("{url}/v1/users"))
+            .bearer_auth("lumnis-local-key")
+            .send();
         assert_eq!(default.await.unwrap().status(), StatusCode::UNAUTHORIZED);
-        let control = http.post(format!("{url}/_control/reset")).json(&json!({})).send().await;
+        let control = http
+            .post(format!("{url}/_control/reset"))
+            .json(&json!({}))
+            .send()
+            .await;
         assert_eq!(control.unwrap().status(), StatusCode::OK);
     });
 
     let pid = child.id().to_string();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
     for _ in 0..100 {
         if let Some(status) = child.try_wait().unwrap() {
             assert!(status.success(), "{status:?}");

@@ -75,11 +75,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// One request on a fresh connection (used to seed).
-async fn send(addr: SocketAddr, key: &str, phase: Phase, email: &str) -> Result<(u16, ()), Box<dyn std::error::Error>> {
+async fn send(
+    addr: SocketAddr,
+    key: &str,
+    phase: Phase,
+    email: &str,
+) -> Result<(u16, ()), Box<dyn std::error::Error>> {
     let stream = TcpStream::connect(addr).await?;
     let (mut sender, conn) = http1::handshake(TokioIo::new(stream)).await?;
     tokio::spawn(conn);
-    let response = sender.send_request(request(addr, key, phase, email)).await?;
+    let response = sender
+        .send_request(request(addr, key, phase, email))
+        .await?;
     let status = response.status().as_u16();
     response.into_body().collect().await?;
     Ok((status, ()))
@@ -103,12 +110,18 @@ fn request(addr: SocketAddr, key: &str, phase: Phase, email: &str) -> Request<Fu
     built.expect("a request built from fixed parts")
 }
 
-async fn run(addr: SocketAddr, args: &Args, phase: Phase) -> Result<(), Box<dyn std::error::Error>> {
+async fn run(
+    addr: SocketAddr,
+    args: &Args,
+    phase: Phase,
+) -> Result<(), Box<dyn std::error::Error>> {
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let mut workers = Vec::new();
     for worker in 0..args.connections {
         let key = args.key.clone();
-        workers.push(tokio::spawn(async move { drive(addr, key, phase, worker, deadline).await }));
+        workers.push(tokio::spawn(async move {
+            drive(addr, key, phase, worker, deadline).await
+        }));
     }
     let mut latencies = Vec::new();
     let mut errors = 0u64;
@@ -119,8 +132,16 @@ async fn run(addr: SocketAddr, args: &Args, phase: Phase) -> Result<(), Box<dyn 
     }
     latencies.sort_unstable();
     let seconds = args.seconds as f64;
-    let pick = |q: f64| latencies.get(((latencies.len() as f64 - 1.0) * q) as usize).copied();
-    let name = if phase == Phase::Get { "GET /v1/users/{email}" } else { "POST /v1/users" };
+    let pick = |q: f64| {
+        latencies
+            .get(((latencies.len() as f64 - 1.0) * q) as usize)
+            .copied()
+    };
+    let name = if phase == Phase::Get {
+        "GET /v1/users/{email}"
+    } else {
+        "POST /v1/users"
+    };
     println!(
         "{name}: {} requests in {seconds}s over {} connections = {:.0} req/s, p50 {} us, \
          p99 {} us, {errors} errors",
@@ -154,7 +175,9 @@ async fn drive(
         n += 1;
         let email = format!("load-{worker}-{n}@example.com");
         let started = Instant::now();
-        let response = sender.send_request(request(addr, &key, phase, &email)).await?;
+        let response = sender
+            .send_request(request(addr, &key, phase, &email))
+            .await?;
         let ok = response.status().is_success();
         response.into_body().collect().await?;
         latencies.push(u32::try_from(started.elapsed().as_micros()).unwrap_or(u32::MAX));

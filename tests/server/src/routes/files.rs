@@ -72,12 +72,18 @@ pub async fn list(
         }
     }
     let tags = query.tags.map(|t| {
-        t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+        t.split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect()
     });
     let filter = FileFilter {
         user: resolve_user(&app, tenant, query.user_id.as_deref())?,
         scope: query.scope,
-        file_type: query.file_type.map(|t| t.trim_start_matches('.').to_lowercase()),
+        file_type: query
+            .file_type
+            .map(|t| t.trim_start_matches('.').to_lowercase()),
         status: query.status,
         tags: tags.filter(|t: &Vec<String>| !t.is_empty()),
     };
@@ -168,7 +174,13 @@ pub async fn download(
 fn disposition(name: &str) -> String {
     let ascii: String = name
         .chars()
-        .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let mut encoded = String::new();
     for byte in name.bytes() {
@@ -187,7 +199,10 @@ pub async fn status(
     ApiPath(id): ApiPath,
 ) -> ApiResult<Json<Value>> {
     let id = parse_id(&id, "File")?;
-    let file = app.store.file_get(tenant, id)?.ok_or_else(|| ApiError::not_found("File"))?;
+    let file = app
+        .store
+        .file_get(tenant, id)?
+        .ok_or_else(|| ApiError::not_found("File"))?;
     let done = file.processing_status == "completed";
     Ok(Json(json!({
         "status": file.processing_status,

@@ -21,16 +21,27 @@ use crate::error::{ApiError, ApiResult};
 
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
-        .route("/v1/health", get(|| async { Json(json!({"status": "ok"})) }))
+        .route(
+            "/v1/health",
+            get(|| async { Json(json!({"status": "ok"})) }),
+        )
         .route("/v1/users", post(users::create).get(users::list))
-        .route("/v1/users/{id}", get(users::get).put(users::update).delete(users::delete))
+        .route(
+            "/v1/users/{id}",
+            get(users::get).put(users::update).delete(users::delete),
+        )
         .route("/v1/threads", post(threads::create).get(threads::list))
         .route(
             "/v1/threads/{id}",
-            get(threads::get).patch(threads::update).delete(threads::delete),
+            get(threads::get)
+                .patch(threads::update)
+                .delete(threads::delete),
         )
         .route("/v1/threads/{id}/responses", get(threads::responses))
-        .route("/v1/responses", post(responses::create).get(responses::list))
+        .route(
+            "/v1/responses",
+            post(responses::create).get(responses::list),
+        )
         .route("/v1/responses/{id}", get(responses::get))
         .route("/v1/responses/{id}/cancel", post(responses::cancel))
         .route("/v1/responses/{id}/artifacts", get(responses::artifacts))
@@ -38,7 +49,10 @@ pub fn router(app: Arc<App>) -> Router {
             "/v1/responses/{id}/feedback",
             post(responses::add_feedback).get(responses::feedback),
         )
-        .route("/v1/files/upload", post(upload::upload).layer(DefaultBodyLimit::disable()))
+        .route(
+            "/v1/files/upload",
+            post(upload::upload).layer(DefaultBodyLimit::disable()),
+        )
         .route("/v1/files", get(files::list))
         .route("/v1/files/", get(files::list))
         .route("/v1/files/{id}", get(files::get).delete(files::delete))
@@ -47,8 +61,12 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/files/{id}/status", get(files::status))
         .fallback(|| async { ApiError::not_found("Route").into_response() })
         .method_not_allowed_fallback(|| async {
-            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Method not allowed")
-                .into_response()
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+                "Method not allowed",
+            )
+            .into_response()
         })
         .layer(DefaultBodyLimit::max(64 * 1024 * 1024))
         .with_state(app)

@@ -21,8 +21,13 @@ use crate::storage::{CancelOutcome, NewResponse, ResponseFilter, ResponseRow};
 const MAX_WAIT_SECONDS: f64 = 30.0;
 
 /// Request fields kept verbatim in the response's `options`.
-const OPTION_FIELDS: [&str; 5] =
-    ["agent_config", "response_format", "response_format_instructions", "model_overrides", "files"];
+const OPTION_FIELDS: [&str; 5] = [
+    "agent_config",
+    "response_format",
+    "response_format_instructions",
+    "model_overrides",
+    "files",
+];
 
 #[derive(Deserialize)]
 pub struct Wait {
@@ -58,10 +63,14 @@ pub struct NewFeedback {
 /// Checks `messages` and returns the first and the last user message's content.
 fn read_messages(messages: Option<&Value>) -> ApiResult<(Option<String>, String)> {
     let Some(Value::Array(messages)) = messages else {
-        return Err(ApiError::validation("messages must be a list of at least one message"));
+        return Err(ApiError::validation(
+            "messages must be a list of at least one message",
+        ));
     };
     if messages.is_empty() {
-        return Err(ApiError::validation("messages must hold at least one message"));
+        return Err(ApiError::validation(
+            "messages must hold at least one message",
+        ));
     }
     let mut users = Vec::new();
     for (at, message) in messages.iter().enumerate() {
@@ -102,12 +111,18 @@ pub async fn create(
     let thread = match body.get("thread_id") {
         None | Some(Value::Null) => {
             let title = first.as_deref().map(|f| truncate(f, 100));
-            Uuid::parse_str(&app.store.thread_create(tenant, user, title.as_deref())?.thread_id)
-                .map_err(|_| ApiError::internal("Stored thread id is not a uuid"))?
+            Uuid::parse_str(
+                &app.store
+                    .thread_create(tenant, user, title.as_deref())?
+                    .thread_id,
+            )
+            .map_err(|_| ApiError::internal("Stored thread id is not a uuid"))?
         }
         Some(Value::String(id)) => {
             let id = parse_id(id, "Thread")?;
-            app.store.thread_get(tenant, id)?.ok_or_else(|| ApiError::not_found("Thread"))?;
+            app.store
+                .thread_get(tenant, id)?
+                .ok_or_else(|| ApiError::not_found("Thread"))?;
             id
         }
         Some(_) => return Err(ApiError::validation("thread_id must be a string")),
@@ -129,7 +144,14 @@ pub async fn create(
     };
     let created_at = app.store.response_insert(&new)?;
     let response_format = body.get("response_format").cloned().unwrap_or(Value::Null);
-    agent::spawn(&app, Job { id, content, response_format });
+    agent::spawn(
+        &app,
+        Job {
+            id,
+            content,
+            response_format,
+        },
+    );
     Ok((
         StatusCode::CREATED,
         Json(json!({
@@ -155,9 +177,15 @@ pub async fn get(
         return Err(ApiError::validation("wait must be 0 or more seconds"));
     }
     // Subscribing before the read means a change between the two is not missed.
-    let changes = if wait > 0.0 { app.agents.subscribe(id) } else { None };
-    let response =
-        app.store.response_get(tenant, id)?.ok_or_else(|| ApiError::not_found("Response"))?;
+    let changes = if wait > 0.0 {
+        app.agents.subscribe(id)
+    } else {
+        None
+    };
+    let response = app
+        .store
+        .response_get(tenant, id)?
+        .ok_or_else(|| ApiError::not_found("Response"))?;
     let Some(mut changes) = changes.filter(|_| !response.is_final()) else {
         return Ok(Json(response));
     };
@@ -179,11 +207,13 @@ pub async fn cancel(
         None => Err(ApiError::not_found("Response")),
         Some(CancelOutcome::Cancelled) => {
             app.agents.cancel(id);
-            Ok(Json(json!({"status": "cancelled", "message": "Response cancelled"})))
+            Ok(Json(
+                json!({"status": "cancelled", "message": "Response cancelled"}),
+            ))
         }
-        Some(CancelOutcome::AlreadyFinal(status)) => {
-            Ok(Json(json!({"status": status, "message": "Response is already final"})))
-        }
+        Some(CancelOutcome::AlreadyFinal(status)) => Ok(Json(
+            json!({"status": status, "message": "Response is already final"}),
+        )),
     }
 }
 
@@ -214,7 +244,9 @@ pub async fn list(
         end: date(&query.end_date, "end_date")?,
     };
     let (responses, total) = app.store.response_list(tenant, &filter, limit, offset)?;
-    Ok(Json(json!({"responses": responses, "total": total, "limit": limit, "offset": offset})))
+    Ok(Json(
+        json!({"responses": responses, "total": total, "limit": limit, "offset": offset}),
+    ))
 }
 
 pub async fn artifacts(
@@ -225,11 +257,17 @@ pub async fn artifacts(
 ) -> ApiResult<Json<Value>> {
     let id = parse_id(&id, "Response")?;
     let (limit, offset) = check_limit(query.limit, query.offset, 50)?;
-    let response =
-        app.store.response_get(tenant, id)?.ok_or_else(|| ApiError::not_found("Response"))?;
+    let response = app
+        .store
+        .response_get(tenant, id)?
+        .ok_or_else(|| ApiError::not_found("Response"))?;
     let all = response.artifacts.as_array().cloned().unwrap_or_default();
     let total = all.len();
-    let page: Vec<Value> = all.into_iter().skip(offset as usize).take(limit as usize).collect();
+    let page: Vec<Value> = all
+        .into_iter()
+        .skip(offset as usize)
+        .take(limit as usize)
+        .collect();
     Ok(Json(json!({
         "response_id": id, "artifacts": page, "total": total, "limit": limit, "offset": offset
     })))
@@ -252,7 +290,9 @@ pub async fn add_feedback(
             "feedback_type must be suggestion, correction or guidance",
         ));
     }
-    app.store.response_get(tenant, id)?.ok_or_else(|| ApiError::not_found("Response"))?;
+    app.store
+        .response_get(tenant, id)?
+        .ok_or_else(|| ApiError::not_found("Response"))?;
     let user = resolve_user(&app, tenant, body.user_id.as_deref())?;
     let feedback_id = crate::ids::new_uuid();
     let created_at = crate::time::now();
@@ -267,8 +307,12 @@ pub async fn add_feedback(
         "tool_args_update": body.tool_args_update,
         "created_at": created_at,
     });
-    app.store.feedback_insert(tenant, id, feedback_id, &stored, &created_at)?;
-    Ok((StatusCode::CREATED, Json(json!({"feedback_id": feedback_id, "created_at": created_at}))))
+    app.store
+        .feedback_insert(tenant, id, feedback_id, &stored, &created_at)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"feedback_id": feedback_id, "created_at": created_at})),
+    ))
 }
 
 pub async fn feedback(
@@ -277,7 +321,9 @@ pub async fn feedback(
     ApiPath(id): ApiPath,
 ) -> ApiResult<Json<Value>> {
     let id = parse_id(&id, "Response")?;
-    app.store.response_get(tenant, id)?.ok_or_else(|| ApiError::not_found("Response"))?;
+    app.store
+        .response_get(tenant, id)?
+        .ok_or_else(|| ApiError::not_found("Response"))?;
     let feedback = app.store.feedback_list(tenant, id)?;
     Ok(Json(json!({"response_id": id, "feedback": feedback})))
 }

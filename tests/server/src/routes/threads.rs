@@ -43,9 +43,9 @@ pub struct Paging {
 
 fn check_title(title: Option<&str>) -> ApiResult<()> {
     match title {
-        Some(t) if t.chars().count() > MAX_TITLE => {
-            Err(ApiError::validation(format!("title must be at most {MAX_TITLE} characters")))
-        }
+        Some(t) if t.chars().count() > MAX_TITLE => Err(ApiError::validation(format!(
+            "title must be at most {MAX_TITLE} characters"
+        ))),
         _ => Ok(()),
     }
 }
@@ -57,7 +57,9 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<ThreadRow>)> {
     check_title(body.title.as_deref())?;
     let user = resolve_user(&app, tenant, body.user_id.as_deref())?;
-    let thread = app.store.thread_create(tenant, user, body.title.as_deref())?;
+    let thread = app
+        .store
+        .thread_create(tenant, user, body.title.as_deref())?;
     Ok((StatusCode::CREATED, Json(thread)))
 }
 
@@ -69,7 +71,9 @@ pub async fn list(
     let (limit, offset) = check_limit(query.limit, query.offset, 50)?;
     let user = resolve_user(&app, tenant, query.user_id.as_deref())?;
     let (threads, total) = app.store.thread_list(tenant, user, limit, offset)?;
-    Ok(Json(json!({"threads": threads, "total": total, "limit": limit, "offset": offset})))
+    Ok(Json(
+        json!({"threads": threads, "total": total, "limit": limit, "offset": offset}),
+    ))
 }
 
 pub async fn get(
@@ -78,7 +82,10 @@ pub async fn get(
     ApiPath(id): ApiPath,
 ) -> ApiResult<Json<ThreadRow>> {
     let id = parse_id(&id, "Thread")?;
-    app.store.thread_get(tenant, id)?.map(Json).ok_or_else(|| ApiError::not_found("Thread"))
+    app.store
+        .thread_get(tenant, id)?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found("Thread"))
 }
 
 pub async fn update(

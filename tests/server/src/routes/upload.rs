@@ -50,14 +50,27 @@ fn bad_form(err: impl std::fmt::Display) -> ApiError {
 }
 
 async fn save_part(app: &App, mut field: Field<'_>) -> ApiResult<Part> {
-    let name = field.file_name().map(str::to_owned).filter(|n| !n.is_empty());
+    let name = field
+        .file_name()
+        .map(str::to_owned)
+        .filter(|n| !n.is_empty());
     let Some(name) = name else {
         return Err(ApiError::validation("the file part needs a file name"));
     };
-    let mime = field.content_type().unwrap_or("application/octet-stream").to_owned();
-    let path = app.store.blob_path(&format!("upload-{}.part", crate::ids::new_uuid().simple()));
+    let mime = field
+        .content_type()
+        .unwrap_or("application/octet-stream")
+        .to_owned();
+    let path = app
+        .store
+        .blob_path(&format!("upload-{}.part", crate::ids::new_uuid().simple()));
     let mut out = tokio::fs::File::create(&path).await?;
-    let mut part = Part { path, name, mime, size: 0 };
+    let mut part = Part {
+        path,
+        name,
+        mime,
+        size: 0,
+    };
     while let Some(chunk) = field.chunk().await.map_err(bad_form)? {
         out.write_all(&chunk).await?;
         part.size += chunk.len() as i64;
@@ -93,7 +106,11 @@ fn free_name(app: &App, tenant: Uuid, user: Option<Uuid>, name: &str) -> ApiResu
     };
     for n in 1.. {
         let candidate = format!("{stem} ({n}){ext}");
-        if app.store.file_find_name(tenant, user, &candidate)?.is_none() {
+        if app
+            .store
+            .file_find_name(tenant, user, &candidate)?
+            .is_none()
+        {
             return Ok(candidate);
         }
     }
@@ -116,7 +133,12 @@ fn keep(app: &App, part: &Part, id: &str) -> ApiResult<()> {
     Ok(())
 }
 
-fn answer(status: StatusCode, file: &FileRow, state: &str, message: &str) -> (StatusCode, Json<Value>) {
+fn answer(
+    status: StatusCode,
+    file: &FileRow,
+    state: &str,
+    message: &str,
+) -> (StatusCode, Json<Value>) {
     let body = json!({
         "file_id": file.id, "file_name": file.file_name, "status": state, "message": message
     });
@@ -140,7 +162,9 @@ pub async fn upload(
         ("tenant", _) => None,
         _ => return Err(ApiError::validation("scope must be user or tenant")),
     };
-    let handling = form.duplicate_handling.unwrap_or_else(|| "suffix".to_owned());
+    let handling = form
+        .duplicate_handling
+        .unwrap_or_else(|| "suffix".to_owned());
     if !["error", "skip", "replace", "suffix"].contains(&handling.as_str()) {
         return Err(ApiError::validation(
             "duplicate_handling must be error, skip, replace or suffix",
@@ -159,11 +183,18 @@ pub async fn upload(
     if let Some(existing) = app.store.file_find_name(tenant, owner, &part.name)? {
         match handling.as_str() {
             "error" => {
-                return Err(ApiError::conflict(format!("A file named {:?} exists", part.name))
-                    .with_details(json!({"file_id": existing.id})))
+                return Err(
+                    ApiError::conflict(format!("A file named {:?} exists", part.name))
+                        .with_details(json!({"file_id": existing.id})),
+                )
             }
             "skip" => {
-                return Ok(answer(StatusCode::OK, &existing, "skipped", "A file of that name exists"))
+                return Ok(answer(
+                    StatusCode::OK,
+                    &existing,
+                    "skipped",
+                    "A file of that name exists",
+                ))
             }
             "replace" => {
                 keep(&app, &part, &existing.id)?;
@@ -171,7 +202,12 @@ pub async fn upload(
                     .map_err(|_| ApiError::internal("Stored file id is not a uuid"))?;
                 app.store.file_replace(id, part.size, &part.mime)?;
                 process(&app, id);
-                return Ok(answer(StatusCode::OK, &existing, "pending", "File replaced"));
+                return Ok(answer(
+                    StatusCode::OK,
+                    &existing,
+                    "pending",
+                    "File replaced",
+                ));
             }
             _ => file_name = free_name(&app, tenant, owner, &part.name)?,
         }
@@ -191,5 +227,10 @@ pub async fn upload(
         tags,
     })?;
     process(&app, id);
-    Ok(answer(StatusCode::CREATED, &file, "pending", "File uploaded"))
+    Ok(answer(
+        StatusCode::CREATED,
+        &file,
+        "pending",
+        "File uploaded",
+    ))
 }

@@ -64,8 +64,10 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<UserRow>)> {
     let email = body.email.trim();
     if !valid_email(email) {
-        return Err(ApiError::validation(format!("Invalid email address: {email:?}"))
-            .with_details(json!([{"field": "email", "message": "invalid email"}])));
+        return Err(
+            ApiError::validation(format!("Invalid email address: {email:?}"))
+                .with_details(json!([{"field": "email", "message": "invalid email"}])),
+        );
     }
     check_metadata(&body.metadata)?;
     let changes = UserChanges {
@@ -74,7 +76,11 @@ pub async fn create(
         metadata: body.metadata,
     };
     let (user, created) = app.store.user_upsert(tenant, email, changes)?;
-    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     Ok((status, Json(user)))
 }
 
@@ -83,7 +89,10 @@ pub async fn get(
     Tenant(tenant): Tenant,
     ApiPath(id): ApiPath,
 ) -> ApiResult<Json<UserRow>> {
-    app.store.user_get(tenant, &id)?.map(Json).ok_or_else(|| ApiError::not_found("User"))
+    app.store
+        .user_get(tenant, &id)?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found("User"))
 }
 
 pub async fn list(

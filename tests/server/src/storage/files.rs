@@ -127,7 +127,8 @@ impl Store {
                 tags,
                 now
             ])?;
-        self.file_get(new.tenant, new.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)
+        self.file_get(new.tenant, new.id)?
+            .ok_or(rusqlite::Error::QueryReturnedNoRows)
     }
 
     /// A file that is not deleted, whoever it belongs to in the tenant.
@@ -154,7 +155,10 @@ impl Store {
                  AND deleted_at IS NULL AND ((?2 IS NULL AND file_scope = 'tenant') \
                  OR (file_scope = 'user' AND user_id = ?2))"
             ))?
-            .query_row(params![tenant.to_string(), user.map(|u| u.to_string()), name], read)
+            .query_row(
+                params![tenant.to_string(), user.map(|u| u.to_string()), name],
+                read,
+            )
             .optional()
     }
 
@@ -173,13 +177,23 @@ impl Store {
             (SELECT 1 FROM json_each(files.tags) t WHERE t.value IN \
             (SELECT value FROM json_each(?6))))";
         let conn = self.lock();
-        let tags = filter.tags.as_ref().map(|t| serde_json::Value::from(t.clone()).to_string());
+        let tags = filter
+            .tags
+            .as_ref()
+            .map(|t| serde_json::Value::from(t.clone()).to_string());
         let user = filter.user.map(|u| u.to_string());
         let tenant = tenant.to_string();
         let total = conn
             .prepare_cached(&format!("SELECT COUNT(*) FROM files WHERE {clause}"))?
             .query_row(
-                params![tenant, user, filter.scope, filter.file_type, filter.status, tags],
+                params![
+                    tenant,
+                    user,
+                    filter.scope,
+                    filter.file_type,
+                    filter.status,
+                    tags
+                ],
                 |r| r.get(0),
             )?;
         let rows = conn
@@ -211,7 +225,13 @@ impl Store {
                 "UPDATE files SET file_size = ?2, mime_type = ?3, processing_status = 'pending', \
                  total_chunks = ?4, chunks_embedded = 0, updated_at = ?5 WHERE id = ?1",
             )?
-            .execute(params![id.to_string(), size, mime, chunks_for(size), time::now()])?;
+            .execute(params![
+                id.to_string(),
+                size,
+                mime,
+                chunks_for(size),
+                time::now()
+            ])?;
         Ok(())
     }
 

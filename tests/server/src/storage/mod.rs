@@ -31,8 +31,10 @@ impl Store {
         let (conn, blobs, temporary_blobs) = match db {
             Some(path) => {
                 let conn = Connection::open(path).map_err(to_io)?;
-                conn.pragma_update(None, "journal_mode", "WAL").map_err(to_io)?;
-                conn.pragma_update(None, "synchronous", "NORMAL").map_err(to_io)?;
+                conn.pragma_update(None, "journal_mode", "WAL")
+                    .map_err(to_io)?;
+                conn.pragma_update(None, "synchronous", "NORMAL")
+                    .map_err(to_io)?;
                 let mut blobs = path.as_os_str().to_owned();
                 blobs.push(".files");
                 (conn, PathBuf::from(blobs), false)
@@ -46,11 +48,17 @@ impl Store {
         std::fs::create_dir_all(&blobs)?;
         conn.execute_batch(schema::SCHEMA).map_err(to_io)?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Self { conn: Mutex::new(conn), blobs, temporary_blobs })
+        Ok(Self {
+            conn: Mutex::new(conn),
+            blobs,
+            temporary_blobs,
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
-        self.conn.lock().expect("storage mutex poisoned by a panicking request")
+        self.conn
+            .lock()
+            .expect("storage mutex poisoned by a panicking request")
     }
 
     /// Where the bytes of file `name` live.
@@ -94,7 +102,8 @@ fn to_io(err: rusqlite::Error) -> std::io::Error {
 
 /// Reads an optional JSON text column.
 fn json_column(text: Option<String>) -> serde_json::Value {
-    text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null)
+    text.and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(serde_json::Value::Null)
 }
 
 /// Turns an optional JSON value into a column (SQL NULL for JSON null).

@@ -135,7 +135,13 @@ impl Store {
             AND (?5 IS NULL OR created_at <= ?5)";
         let conn = self.lock();
         let user = filter.user.map(|u| u.to_string());
-        let args = params![tenant.to_string(), user, filter.status, filter.start, filter.end];
+        let args = params![
+            tenant.to_string(),
+            user,
+            filter.status,
+            filter.start,
+            filter.end
+        ];
         let total = conn
             .prepare_cached(&format!("SELECT COUNT(*) FROM responses WHERE {clause}"))?
             .query_row(args, |r| r.get(0))?;
@@ -145,8 +151,15 @@ impl Store {
                  ORDER BY created_at DESC, seq DESC LIMIT ?6 OFFSET ?7"
             ))?
             .query_map(
-                params![tenant.to_string(), user, filter.status, filter.start, filter.end, limit,
-                    offset],
+                params![
+                    tenant.to_string(),
+                    user,
+                    filter.status,
+                    filter.start,
+                    filter.end,
+                    limit,
+                    offset
+                ],
                 read_response,
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -155,7 +168,12 @@ impl Store {
 
     /// Writes the agent's progress while the response is still running; `false` once it is
     /// final (cancelled), which tells the agent to stop.
-    pub fn response_progress(&self, id: Uuid, status: &str, progress: &Value) -> rusqlite::Result<bool> {
+    pub fn response_progress(
+        &self,
+        id: Uuid,
+        status: &str,
+        progress: &Value,
+    ) -> rusqlite::Result<bool> {
         let changed = self
             .lock()
             .prepare_cached(
@@ -194,7 +212,11 @@ impl Store {
     }
 
     /// Cancels a running response; `None` when there is no such response.
-    pub fn response_cancel(&self, tenant: Uuid, id: Uuid) -> rusqlite::Result<Option<CancelOutcome>> {
+    pub fn response_cancel(
+        &self,
+        tenant: Uuid,
+        id: Uuid,
+    ) -> rusqlite::Result<Option<CancelOutcome>> {
         let conn = self.lock();
         let status: Option<String> = conn
             .prepare_cached("SELECT status FROM responses WHERE id = ?1 AND tenant_id = ?2")?

@@ -59,7 +59,8 @@ impl Store {
                 title,
                 now
             ])?;
-        self.thread_get(tenant, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)
+        self.thread_get(tenant, id)?
+            .ok_or(rusqlite::Error::QueryReturnedNoRows)
     }
 
     pub fn thread_get(&self, tenant: Uuid, id: Uuid) -> rusqlite::Result<Option<ThreadRow>> {
@@ -106,7 +107,12 @@ impl Store {
                 "UPDATE threads SET title = COALESCE(?3, title), updated_at = ?4 \
                  WHERE id = ?1 AND tenant_id = ?2",
             )?
-            .execute(params![id.to_string(), tenant.to_string(), title, time::now()])?;
+            .execute(params![
+                id.to_string(),
+                tenant.to_string(),
+                title,
+                time::now()
+            ])?;
         self.thread_get(tenant, id)
     }
 

@@ -122,7 +122,9 @@ impl Store {
         let tenant: &str = tenant.hyphenated().encode_lower(&mut tenant_buf);
         if let Ok(id) = Uuid::parse_str(id_or_email) {
             return conn
-                .prepare_cached(select_users!("id = ?1 AND tenant_id = ?2 AND is_active = 1"))?
+                .prepare_cached(select_users!(
+                    "id = ?1 AND tenant_id = ?2 AND is_active = 1"
+                ))?
                 .query_row(params![id.to_string(), tenant], read)
                 .optional();
         }

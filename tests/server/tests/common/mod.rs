@@ -39,7 +39,10 @@ pub async fn start_with(config: Config) -> Api {
 /// A server with two tenants, fast agent, faults on.
 pub async fn start() -> Api {
     start_with(Config {
-        api_keys: vec![lumnis_local::DEFAULT_API_KEY.to_owned(), SECOND_KEY.to_owned()],
+        api_keys: vec![
+            lumnis_local::DEFAULT_API_KEY.to_owned(),
+            SECOND_KEY.to_owned(),
+        ],
         agent_latency: Duration::from_millis(200),
         faults: true,
         ..Config::default()
@@ -60,7 +63,13 @@ impl Api {
         self.call_as(&self.key.clone(), method, path, body).await
     }
 
-    pub async fn call_as(&self, key: &str, method: Method, path: &str, body: Option<Value>) -> Reply {
+    pub async fn call_as(
+        &self,
+        key: &str,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Reply {
         let mut req = self.http.request(method, self.url(path)).bearer_auth(key);
         if let Some(body) = body {
             req = req.json(&body);
@@ -85,7 +94,9 @@ impl Api {
     }
 
     pub async fn fault(&self, spec: Value) {
-        let reply = self.control(Method::POST, "/_control/faults", Some(spec)).await;
+        let reply = self
+            .control(Method::POST, "/_control/faults", Some(spec))
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
         assert!(reply.body["fault_id"].is_string());
     }
@@ -96,7 +107,9 @@ impl Api {
     }
 
     pub async fn user(&self, email: &str) -> Value {
-        let reply = self.post("/v1/users", serde_json::json!({"email": email})).await;
+        let reply = self
+            .post("/v1/users", serde_json::json!({"email": email}))
+            .await;
         assert!(reply.status.is_success(), "{:?}", reply.body);
         reply.body
     }
@@ -113,7 +126,11 @@ pub async fn reply(response: reqwest::Response) -> Reply {
     let headers = response.headers().clone();
     let bytes = response.bytes().await.expect("body read");
     let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    Reply { status, headers, body }
+    Reply {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// Asserts the contract's error body and code.
@@ -136,7 +153,12 @@ pub enum Ending {
 }
 
 /// Sends raw bytes and reads what comes back until close, silence or `limit` bytes.
-pub async fn raw(addr: SocketAddr, request: &[u8], quiet: Duration, limit: usize) -> (Vec<u8>, Ending) {
+pub async fn raw(
+    addr: SocketAddr,
+    request: &[u8],
+    quiet: Duration,
+    limit: usize,
+) -> (Vec<u8>, Ending) {
     let mut stream = TcpStream::connect(addr).await.expect("connect");
     let _ = stream.write_all(request).await;
     read_raw(&mut stream, quiet, limit).await
@@ -170,8 +192,14 @@ pub fn http_request(method: &str, path: &str, body: &str) -> Vec<u8> {
 
 /// Splits a raw reply into head and body.
 pub fn split_reply(bytes: &[u8]) -> (String, Vec<u8>) {
-    let at = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("a reply head");
-    (String::from_utf8_lossy(&bytes[..at]).to_string(), bytes[at + 4..].to_vec())
+    let at = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a reply head");
+    (
+        String::from_utf8_lossy(&bytes[..at]).to_string(),
+        bytes[at + 4..].to_vec(),
+    )
 }
 
 pub fn encode(segment: &str) -> String {
