@@ -9,8 +9,6 @@
     print(response.output_text)
 """
 
-import logging
-
 from . import _native
 from ._client import AsyncClient, AsyncProgress, Client, SyncProgress
 from .exceptions import (
@@ -40,8 +38,6 @@ from .types import AgentMode, ContentType, DuplicateHandling, FileScope, ModelTy
 from .types import ProcessingStatus, Scope
 
 __version__: str = _native.__version__
-
-logging.getLogger("lumnisai").addHandler(logging.NullHandler())
 
 __all__ = [
     "AgentConfig",

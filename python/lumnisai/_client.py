@@ -5,7 +5,6 @@ released; the async client awaits an asyncio future the core completes. Everythi
 not waiting (the flattened methods, the resources) is shared.
 """
 
-import logging
 import sys
 import warnings
 from typing import Any, Callable, Dict, Iterator, List, Optional
@@ -16,7 +15,6 @@ from ._resources import Files, Responses, Threads, Users, run_args
 from .exceptions import _from_native
 
 _native.set_error_factory(_from_native)
-logger = logging.getLogger("lumnisai")
 
 _IN_LOOP = (
     "the sync lumnisai.Client was called inside a running event loop, which it blocks "
@@ -201,7 +199,11 @@ class _Progress:
     def _entry(self, item: Any) -> Any:
         if not self._logged:
             self._logged = True
-            logger.info("Response ID: %s", self._stream.response_id())
+            # logging is imported here, not at import: it is most of a cold import's time.
+            import logging
+
+            rid = self._stream.response_id()
+            logging.getLogger("lumnisai").info("Response ID: %s", rid)
         if item is None:
             return None
         entry = m.ProgressEntry._from(item)

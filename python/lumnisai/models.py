@@ -5,7 +5,6 @@ Plain classes built from the wire dict (no pydantic): ids are ``uuid.UUID``, tim
 compare by value, print like pydantic models and pickle.
 """
 
-import re
 from datetime import datetime
 from enum import Enum
 from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple
@@ -14,7 +13,6 @@ from uuid import UUID
 from .types import AgentMode, ContentType, DuplicateHandling, FileScope, ModelType
 from .types import ProcessingStatus, Scope
 
-_FRACTION = re.compile(r"(\.\d{6})\d+")
 
 
 def _dt(text: Any) -> Any:
@@ -26,7 +24,9 @@ def _dt(text: Any) -> Any:
         return datetime.fromisoformat(text)
     except ValueError:
         # Python before 3.11 reads at most six fraction digits.
-        return datetime.fromisoformat(_FRACTION.sub(r"\1", text))
+        import re
+
+        return datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", text))
 
 
 def _uuid(text: Any) -> Any:

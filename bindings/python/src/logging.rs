@@ -60,9 +60,12 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
         // No interpreter (it is shutting down) means nobody to log to.
         let _ = Python::try_attach(|py| {
             let logger = LOGGER.get_or_try_init(py, || {
-                py.import("logging")?
-                    .call_method1("getLogger", ("lumnisai",))
-                    .map(Bound::unbind)
+                // As the official SDK does: a NullHandler, so that an application that set up
+                // no logging sees nothing.
+                let logging = py.import("logging")?;
+                let logger = logging.call_method1("getLogger", ("lumnisai",))?;
+                logger.call_method1("addHandler", (logging.call_method0("NullHandler")?,))?;
+                Ok::<_, PyErr>(logger.unbind())
             });
             if let Ok(logger) = logger {
                 let _ = logger.call_method1(py, "log", (level, text));
