@@ -73,3 +73,15 @@ bench-python: server python-build
 
 demo-python: server python-build
 	$(PY) python/scripts/with_server.py -- $(PY) tests/parity/scenario.py
+
+# The Node package (node/, its addon in bindings/node): npm brings the build and type tools,
+# napi builds the addon into node/native/, and the suite runs with node's test runner.
+node-build:
+	cd node && npm install --no-audit --no-fund --loglevel=error && npm run --silent build
+
+test-node: server node-build
+	cd node && node --test --test-concurrency=1 test/*.test.mjs
+	cd node && npx tsc -p test/types/tsconfig.json
+
+bench-node: release-server node-build
+	LUMNIS_LOCAL_BIN=$(ROOT)/target/release/lumnis-local node node/bench/bench.mjs
