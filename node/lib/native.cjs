@@ -10,10 +10,9 @@ const NATIVE_DIR = path.join(__dirname, '..', 'native')
 function platformNames() {
   const { platform, arch } = process
   if (platform !== 'linux') return [`lumnisai.${platform}-${arch}.node`]
-  // glibc and musl builds carry different suffixes; the report says which libc this is.
-  const glibc = process.report?.getReport?.().header?.glibcVersionRuntime
-  const libcs = glibc ? ['gnu', 'musl'] : ['musl', 'gnu']
-  return libcs.map((libc) => `lumnisai.linux-${arch}-${libc}.node`)
+  // A machine has one libc and a build makes one file; which one exists tells which it is
+  // (asking process.report would cost more than the load itself).
+  return ['gnu', 'musl'].map((libc) => `lumnisai.linux-${arch}-${libc}.node`)
 }
 
 function loadAddon() {
