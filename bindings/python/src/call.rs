@@ -94,12 +94,7 @@ impl Call {
 
     /// Runs the call on the shared runtime; when it ends, `complete(future, ok, value)` is
     /// scheduled on `event_loop` with the result or the exception.
-    fn spawn(
-        &self,
-        event_loop: Py<PyAny>,
-        future: Py<PyAny>,
-        complete: Py<PyAny>,
-    ) -> PyResult<()> {
+    fn spawn(&self, event_loop: Py<PyAny>, future: Py<PyAny>, complete: Py<PyAny>) -> PyResult<()> {
         let op = self.take()?;
         let task = lumnisai::runtime::handle().spawn(async move {
             let caught = AssertUnwindSafe(op).catch_unwind().await;

@@ -23,8 +23,12 @@ pub struct NativeClient {
 }
 
 fn seconds(value: f64, what: &str) -> lumnisai::Result<Duration> {
-    Duration::try_from_secs_f64(value)
-        .map_err(|_| Error::new(ErrorKind::Validation, format!("{what} must be >= 0 seconds")))
+    Duration::try_from_secs_f64(value).map_err(|_| {
+        Error::new(
+            ErrorKind::Validation,
+            format!("{what} must be >= 0 seconds"),
+        )
+    })
 }
 
 /// Decodes the argument dict of one operation.

@@ -59,7 +59,16 @@ pub fn panic_to_pyerr(py: Python<'_>, payload: &(dyn std::any::Any + Send)) -> P
         return PyRuntimeError::new_err(message);
     };
     let args = ("internal", message, None::<u16>, None::<&str>, None::<&str>);
-    let args = (args.0, args.1, args.2, args.3, args.4, py.None(), None::<f64>, None::<&str>);
+    let args = (
+        args.0,
+        args.1,
+        args.2,
+        args.3,
+        args.4,
+        py.None(),
+        None::<f64>,
+        None::<&str>,
+    );
     match factory.call1(py, args) {
         Ok(exc) => PyErr::from_value(exc.into_bound(py)),
         Err(e) => e,

@@ -452,9 +452,9 @@ fn upload(client: Client, args: Value, data: Option<Bytes>) -> lumnisai::Result<
         tags: a.tags,
         duplicate_handling: a.duplicate_handling,
     };
-    Ok(boxed(async move {
-        client.files().upload(source, params).await
-    }))
+    Ok(boxed(
+        async move { client.files().upload(source, params).await },
+    ))
 }
 
 fn list_responses(a: ListResponsesArgs) -> ListResponses {
