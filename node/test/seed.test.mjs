@@ -13,7 +13,8 @@ import { startServer, runNode, PACKAGE_DIR } from './helpers.mjs'
 
 const SNIPPETS = path.join(PACKAGE_DIR, 'test', 'seed')
 const OUT = path.join(PACKAGE_DIR, 'test', '.seed-out')
-const SEED_DIR = process.env.LUMNISAI_SEED_DIR ?? path.resolve(PACKAGE_DIR, '..', '..', 'shared', 'seed')
+const SEED_DIR =
+  process.env.LUMNISAI_SEED_DIR ?? path.resolve(PACKAGE_DIR, '..', '..', 'shared', 'seed')
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 
 const CLIENT_SETUP = [
@@ -91,7 +92,8 @@ const CASES = {
   },
   '04-update-user': {
     setup: CLIENT_SETUP,
-    seed: () => client.createUser({ email: 'user@example.com', firstName: 'John', lastName: 'Doe' }),
+    seed: () =>
+      client.createUser({ email: 'user@example.com', firstName: 'John', lastName: 'Doe' }),
     check: ({ lines }) => assert.deepEqual(lines, ['Updated: Jane Smith']),
   },
   '05-delete-user': {
@@ -166,7 +168,8 @@ const CASES = {
     check: async ({ lines }) => {
       assert.deepEqual(lines, [])
       const runs = await client.forUser('user@example.com').responses.list()
-      assert.deepEqual(runs.responses.map((r) => r.outputText), ['Answer to: Hello!', 'Answer to: Hello!'])
+      const answers = runs.responses.map((r) => r.outputText)
+      assert.deepEqual(answers, ['Answer to: Hello!', 'Answer to: Hello!'])
     },
   },
 }

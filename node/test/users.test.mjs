@@ -16,7 +16,8 @@ before(async () => {
 after(() => server.stop())
 
 test('createUser upserts and returns camelCase fields', async () => {
-  const user = await client.createUser({ email: 'ada@example.com', firstName: 'Ada', lastName: 'L' })
+  const params = { email: 'ada@example.com', firstName: 'Ada', lastName: 'L' }
+  const user = await client.createUser(params)
   assert.match(user.id, /^[0-9a-f-]{36}$/)
   assert.equal(user.email, 'ada@example.com')
   assert.equal(user.firstName, 'Ada')
