@@ -110,7 +110,8 @@ function child(source) {
   })
   return Number(out.trim())
 }
-const LOAD = 'const t = performance.now(); await import("lumnisai"); console.log(performance.now() - t)'
+const LOAD =
+  'const t = performance.now(); await import("lumnisai"); console.log(performance.now() - t)'
 const loads = Array.from({ length: RUNS }, () => child(LOAD))
 const bareRss = Array.from({ length: RUNS }, () =>
   child('await fetch("data:,x"); console.log(process.memoryUsage().rss / 2 ** 20)'),

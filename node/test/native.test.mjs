@@ -1,10 +1,14 @@
 // What the native layer adds: AbortSignal cancels the Rust call, worker_threads, the process
 // exits on its own, no key in inspect/toString/logs, LUMNISAI_LOG, one pool per client, and
-// the CommonJS entry point.
+// the CommonJS entry point, and the packed package installed elsewhere.
 
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import util from 'node:util'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { LumnisClient } from 'lumnisai'
 import { startServer, runNode } from './helpers.mjs'
@@ -196,4 +200,27 @@ test('the CommonJS entry point exports the same classes', async () => {
   const run = await runNode(['-e', script])
   assert.equal(run.code, 0, run.stderr)
   assert.equal(run.stdout.trim(), 'true true\ntrue 401')
+})
+
+test('the packed package installs into another project and loads both ways', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lumnisai-pack-'))
+  try {
+    const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8' })
+    const tarball = npm(['pack', '--silent', '--pack-destination', dir], process.cwd()).trim()
+    writeFileSync(join(dir, 'package.json'), '{"name":"consumer","private":true}')
+    npm(['install', '--no-audit', '--no-fund', '--offline', `./${tarball}`], dir)
+    const script = `
+      const { LumnisClient } = require('lumnisai')
+      import('lumnisai').then(async (esm) => {
+        const client = new esm.LumnisClient({ apiKey: '${SECRET}', baseUrl: '${server.baseUrl}' })
+        const user = await client.getUser('known@example.com')
+        console.log(LumnisClient === esm.LumnisClient, user.email)
+      })
+    `
+    const run = await runNode(['-e', script], { cwd: dir })
+    assert.equal(run.code, 0, run.stderr)
+    assert.equal(run.stdout.trim(), 'true known@example.com')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
