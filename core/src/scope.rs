@@ -1,7 +1,6 @@
 //! The scoping rules of the contract: which user a call acts for, the errors raised before
 //! any request, and the rate-limited warning for tenant-scope calls.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -9,11 +8,33 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::options::Scope;
 use crate::Client;
 
-const WARNINGS_PER_WINDOW: u64 = 10;
+const WARNINGS_PER_WINDOW: u32 = 10;
 const WINDOW: Duration = Duration::from_secs(60);
 
-static WINDOW_START: Mutex<Option<Instant>> = Mutex::new(None);
-static WARNED: AtomicU64 = AtomicU64::new(0);
+static TENANT_WARNINGS: Limiter = Limiter::new();
+
+/// Lets at most `WARNINGS_PER_WINDOW` events through per `WINDOW`.
+struct Limiter {
+    state: Mutex<Option<(Instant, u32)>>,
+}
+
+impl Limiter {
+    const fn new() -> Limiter {
+        Limiter {
+            state: Mutex::new(None),
+        }
+    }
+
+    fn allow(&self, now: Instant) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (start, count) = match *state {
+            Some((start, count)) if now.duration_since(start) < WINDOW => (start, count),
+            _ => (now, 0),
+        };
+        *state = Some((start, count + 1));
+        count < WARNINGS_PER_WINDOW
+    }
+}
 
 impl Client {
     /// The user of a call that creates an agent run, after the contract's rules:
@@ -78,15 +99,7 @@ fn missing_user() -> Error {
 
 /// Logs that a call bypasses user isolation, at most ten times a minute per process.
 fn warn_tenant_scope() {
-    let now = Instant::now();
-    {
-        let mut start = WINDOW_START.lock().unwrap_or_else(|p| p.into_inner());
-        if start.map_or(true, |s| now.duration_since(s) >= WINDOW) {
-            *start = Some(now);
-            WARNED.store(0, Ordering::Relaxed);
-        }
-    }
-    if WARNED.fetch_add(1, Ordering::Relaxed) < WARNINGS_PER_WINDOW {
+    if TENANT_WARNINGS.allow(Instant::now()) {
         tracing::warn!(
             "a tenant-scope agent run bypasses user isolation; pass a user or use for_user()"
         );
@@ -105,6 +118,19 @@ mod tests {
                 .base_url("http://127.0.0.1:9"),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn the_tenant_scope_warning_is_limited_to_ten_a_minute() {
+        let limiter = Limiter::new();
+        let start = Instant::now();
+        let allowed = (0..15).filter(|_| limiter.allow(start)).count();
+        assert_eq!(allowed, 10);
+        assert!(!limiter.allow(start + Duration::from_secs(59)));
+        assert!(
+            limiter.allow(start + Duration::from_secs(61)),
+            "a new window"
+        );
     }
 
     #[test]

@@ -181,3 +181,41 @@ async fn threads_update_and_delete() {
     let err = client.threads().get(&id).await.unwrap_err();
     assert_eq!(err.kind(), lumnisai::ErrorKind::NotFound);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn threads_and_responses_stream_across_pages() {
+    use futures::TryStreamExt;
+
+    let local = common::start().await;
+    let client = local.client();
+    let responses = client.responses();
+    for i in 0..7 {
+        responses
+            .create(lumnisai::CreateResponse::new(format!("q{i}")))
+            .await
+            .unwrap();
+    }
+    let threads = ListThreads {
+        limit: 3,
+        ..Default::default()
+    };
+    let all: Vec<_> = client
+        .threads()
+        .list_all(threads)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 7);
+    let runs = ListResponses {
+        limit: 2,
+        ..Default::default()
+    };
+    let all: Vec<_> = client
+        .responses()
+        .list_all(runs)
+        .try_collect()
+        .await
+        .unwrap();
+    let distinct: std::collections::HashSet<_> = all.iter().map(|r| r.response_id).collect();
+    assert_eq!(distinct.len(), 7);
+}
