@@ -74,6 +74,21 @@ bench-python: server python-build
 demo-python: server python-build
 	$(PY) python/scripts/with_server.py -- $(PY) tests/parity/scenario.py
 
+# The Swift and Kotlin bindings (bindings/uniffi): the Maven project generates the Kotlin
+# bindings from the Rust library and compiles them; its tests run against lumnis-local;
+# check.sh checks the checked-in Swift and the surface list (no Swift toolchain here).
+KOTLIN_POM := bindings/uniffi/kotlin/pom.xml
+
+kotlin-build:
+	mvn -q -B -f $(KOTLIN_POM) test-compile
+
+test-kotlin: server
+	mvn -q -B -f $(KOTLIN_POM) test
+	bash bindings/uniffi/scripts/check.sh
+
+bench-kotlin: release-server
+	bash bindings/uniffi/scripts/bench.sh
+
 # The Node package (node/, its addon in bindings/node): npm brings the build and type tools,
 # napi builds the addon into node/native/, and the suite runs with node's test runner.
 node-build:

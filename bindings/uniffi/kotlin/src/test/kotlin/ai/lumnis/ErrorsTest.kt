@@ -55,7 +55,8 @@ class ErrorsTest : ServerTest() {
             client.invoke("hi", InvokeOptions(userId = "a@example.com", scope = Scope.TENANT))
         }
         expectError("local_file_not_supported") {
-            client.invoke("hi", InvokeOptions(userId = "a@example.com", files = listOf("/tmp/a.pdf")))
+            val local = InvokeOptions(userId = "a@example.com", files = listOf("/tmp/a.pdf"))
+            client.invoke("hi", local)
         }
         assertTrue(server.log().isEmpty(), server.log().toString())
     }
@@ -90,8 +91,9 @@ class ErrorsTest : ServerTest() {
 
     @Test
     fun `retries of a create carry one idempotency key and create one user`() = runBlocking {
-        server.fault("""{"method":"POST","path":"/v1/users","kind":"status","status":503,"count":2}""")
-        server.client(maxRetries = 3u).use { c -> c.createUser(CreateUserParams("once@example.com")) }
+        server.fault("""{"method":"POST","path":"/v1/users","kind":"status","status":503,""" +
+            """"count":2}""")
+        server.client(maxRetries = 3u).use { it.createUser(CreateUserParams("once@example.com")) }
         val attempts = server.requests("POST", "/v1/users")
         assertEquals(3, attempts.size)
         assertEquals(1, attempts.map { it["idempotency_key"].toString() }.toSet().size)

@@ -19,7 +19,8 @@ class FilesTest : ServerTest() {
     @Test
     fun `bytes go up and come back exactly`() = runBlocking {
         client.forUser("alice@example.com").use { alice ->
-            val up = alice.uploadFile(bytes, UploadOptions(fileName = "notes.txt", tags = listOf("a")))
+            val options = UploadOptions(fileName = "notes.txt", tags = listOf("a"))
+            val up = alice.uploadFile(bytes, options)
             val meta = alice.getFile(up.fileId)
             assertEquals("notes.txt", meta.fileName)
             assertEquals(bytes.size.toULong(), meta.fileSize)
@@ -63,7 +64,8 @@ class FilesTest : ServerTest() {
     fun `an upload cut halfway is resent whole with the same key`() = runBlocking {
         val big = ByteArray(256 * 1024) { (it % 251).toByte() }
         server.fault(
-            """{"method":"POST","path":"/v1/files/upload","kind":"cut_upload","after_bytes":65536}""",
+            """{"method":"POST","path":"/v1/files/upload","kind":"cut_upload",""" +
+                """"after_bytes":65536}""",
         )
         val up = client.uploadFile(big, UploadOptions(fileName = "big.bin"))
         assertArrayEquals(big, client.downloadFile(up.fileId))

@@ -23,7 +23,8 @@ class SeedTest : ServerTest() {
         assertEquals(3uL, client.listUsers(pageSize = 100u).total)
 
         client.forUser("alice@example.com").use { alice ->
-            val config = AgentConfig(coordinatorModelName = "openai:gpt-4.1", useCognitiveTools = true)
+            val config =
+                AgentConfig(coordinatorModelName = "openai:gpt-4.1", useCognitiveTools = true)
             val response = alice.invoke(
                 "What are the latest AI trends?",
                 InvokeOptions(agentConfig = config),
