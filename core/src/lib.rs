@@ -100,6 +100,7 @@ mod client;
 mod error;
 mod invoke;
 pub mod models;
+mod multipart;
 mod options;
 mod resources;
 mod retry;

@@ -12,20 +12,21 @@ use serde_json::Value;
 use tracing::Instrument;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::multipart::Upload;
 use crate::options::ClientOptions;
 use crate::retry::{backoff_delay, is_retryable_status, parse_retry_after, RetryBudget};
 
-/// Builds a multipart form for one attempt; called again for each retry.
-pub(crate) type FormFactory = Arc<dyn Fn() -> Result<reqwest::multipart::Form> + Send + Sync>;
+/// Builds an upload body for one attempt; called again for each retry.
+pub(crate) type UploadFactory = Arc<dyn Fn() -> Result<Upload> + Send + Sync>;
 
 /// A request body, and whether it can be sent again on a retry.
 pub(crate) enum Body {
     Empty,
     Json(Bytes),
-    /// A form that can be rebuilt from its source for every attempt.
-    Form(FormFactory),
-    /// A form over a stream that can be read once: never retried once sent.
-    FormOnce(Mutex<Option<reqwest::multipart::Form>>),
+    /// An upload that can be rebuilt from its source for every attempt.
+    Upload(UploadFactory),
+    /// An upload from a stream that can be read once: never retried once sent.
+    UploadOnce(Mutex<Option<Upload>>),
 }
 
 /// One logical call: every attempt of it sends the same method, path, body and key.
@@ -259,7 +260,7 @@ impl Transport {
                 ),
             };
 
-            let replayable = !matches!(request.body, Body::FormOnce(_));
+            let replayable = !matches!(request.body, Body::UploadOnce(_));
             let retryable = match outcome.status() {
                 Some(status) => is_retryable_status(status),
                 None => matches!(outcome.kind(), ErrorKind::Transport | ErrorKind::Timeout),
@@ -318,16 +319,13 @@ impl Transport {
             Body::Json(bytes) => builder
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(bytes.clone()),
-            Body::Form(factory) => builder.multipart(factory()?),
-            Body::FormOnce(slot) => {
-                let form = slot
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .take()
-                    .ok_or_else(|| {
-                        Error::validation("an upload from a stream cannot be sent twice")
-                    })?;
-                builder.multipart(form)
+            Body::Upload(factory) => with_upload(builder, factory()?),
+            Body::UploadOnce(slot) => {
+                let taken = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+                let upload = taken.ok_or_else(|| {
+                    Error::validation("an upload from a stream cannot be sent twice")
+                })?;
+                with_upload(builder, upload)
             }
         };
         builder
@@ -445,6 +443,15 @@ pub(crate) fn redact_key(text: &str, key: &str) -> String {
         }
     }
     out
+}
+
+fn with_upload(builder: reqwest::RequestBuilder, upload: Upload) -> reqwest::RequestBuilder {
+    let builder = builder.header(reqwest::header::CONTENT_TYPE, upload.content_type);
+    let builder = match upload.length {
+        Some(length) => builder.header(reqwest::header::CONTENT_LENGTH, length),
+        None => builder,
+    };
+    builder.body(upload.body)
 }
 
 fn build_http(options: &ClientOptions, headers: &HeaderMap) -> Result<reqwest::Client> {

@@ -657,3 +657,33 @@ async fn per_call_options_override_retries_and_key() {
     let posts = local.requests("POST", "/v1/users").await;
     assert!(posts.iter().all(|r| r["idempotency_key"] == "my-key-1"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn row13_an_upload_whose_reply_was_lost_is_replayed_not_refused() {
+    let local = common::start().await;
+    let client = Client::new(quick(&local)).unwrap();
+    local
+        .fault(
+            "POST",
+            "/v1/files/upload",
+            1,
+            json!({"kind": "drop_after_commit"}),
+        )
+        .await;
+
+    let params = UploadFile {
+        file_name: Some("lost.txt".into()),
+        ..Default::default()
+    };
+    let up = client
+        .files()
+        .upload(FileSource::Bytes("kept once".into()), params)
+        .await
+        .unwrap();
+    let attempts = local.requests("POST", "/v1/files/upload").await;
+    assert_eq!(attempts.len(), 2);
+    same_key(&attempts);
+    let list = client.files().list(ListFiles::default()).await.unwrap();
+    assert_eq!(list.total_count, 1, "one file, not two");
+    assert_eq!(list.files[0].id, up.file_id);
+}

@@ -6,7 +6,6 @@ use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use futures::StreamExt;
-use reqwest::multipart::{Form, Part};
 use reqwest::Method;
 use tokio::io::{AsyncRead, AsyncWriteExt};
 use tokio_util::io::ReaderStream;
@@ -15,6 +14,7 @@ use super::{check_range, id_segment};
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{DeleteResult, FileContent, FileContentParams, FileList, FileMetadata};
 use crate::models::{FileScope, FileStatus, FileUploadResult, ListFiles, UploadFile};
+use crate::multipart::Multipart;
 use crate::transport::{Body, Request};
 use crate::Client;
 
@@ -97,43 +97,39 @@ impl Files {
             .mime_type
             .clone()
             .unwrap_or_else(|| guess_mime(&name).to_owned());
-        let fields = FormFields {
-            name,
-            mime,
-            scope,
-            user_id,
-            tags: params.tags.join(","),
-            duplicate_handling: params.duplicate_handling.map(|d| d.as_str()),
-        };
+        check_mime(&mime)?;
+        let tags = params.tags.join(",");
+        let mut fields = vec![("scope", scope.as_str())];
+        if let Some(user) = &user_id {
+            fields.push(("user_id", user.as_str()));
+        }
+        if !tags.is_empty() {
+            fields.push(("tags", tags.as_str()));
+        }
+        if let Some(handling) = params.duplicate_handling {
+            fields.push(("duplicate_handling", handling.as_str()));
+        }
+        let form = Arc::new(Multipart::new(&fields, &name, &mime));
 
         let body = match source {
-            FileSource::Bytes(bytes) => {
-                let fields = Arc::new(fields);
-                Body::Form(Arc::new(move || {
-                    let len = bytes.len() as u64;
-                    fields.form(Part::stream_with_length(bytes.clone(), len))
-                }))
-            }
+            FileSource::Bytes(bytes) => Body::Upload(Arc::new(move || {
+                let chunk = futures::stream::iter([Ok(bytes.clone())]);
+                Ok(form.upload(chunk, Some(bytes.len() as u64)))
+            })),
             FileSource::Path(path) => {
                 let len = tokio::fs::metadata(&path)
                     .await
                     .map_err(|e| io_error(&path, e))?
                     .len();
-                let fields = Arc::new(fields);
-                Body::Form(Arc::new(move || {
+                Body::Upload(Arc::new(move || {
                     let file = std::fs::File::open(&path).map_err(|e| io_error(&path, e))?;
                     let stream = ReaderStream::new(tokio::fs::File::from_std(file));
-                    let body = reqwest::Body::wrap_stream(stream);
-                    fields.form(Part::stream_with_length(body, len))
+                    Ok(form.upload(stream, Some(len)))
                 }))
             }
             FileSource::Reader(reader, len) => {
-                let body = reqwest::Body::wrap_stream(ReaderStream::new(reader));
-                let part = match len {
-                    Some(len) => Part::stream_with_length(body, len),
-                    None => Part::stream(body),
-                };
-                Body::FormOnce(Mutex::new(Some(fields.form(part)?)))
+                let upload = form.upload(ReaderStream::new(reader), len);
+                Body::UploadOnce(Mutex::new(Some(upload)))
             }
         };
         let mut request = Request::new(Method::POST, "/v1/files/upload", "/v1/files/upload".into());
@@ -267,38 +263,6 @@ impl Files {
     }
 }
 
-/// The text fields of an upload form, kept to build the form again for a retry.
-struct FormFields {
-    name: String,
-    mime: String,
-    scope: FileScope,
-    user_id: Option<String>,
-    tags: String,
-    duplicate_handling: Option<&'static str>,
-}
-
-impl FormFields {
-    fn form(&self, part: Part) -> Result<Form> {
-        let part = part
-            .file_name(self.name.clone())
-            .mime_str(&self.mime)
-            .map_err(|_| Error::validation(format!("{:?} is not a MIME type", self.mime)))?;
-        let mut form = Form::new()
-            .part("file", part)
-            .text("scope", self.scope.as_str());
-        if let Some(user) = &self.user_id {
-            form = form.text("user_id", user.clone());
-        }
-        if !self.tags.is_empty() {
-            form = form.text("tags", self.tags.clone());
-        }
-        if let Some(handling) = self.duplicate_handling {
-            form = form.text("duplicate_handling", handling);
-        }
-        Ok(form)
-    }
-}
-
 async fn copy_body(
     response: reqwest::Response,
     file: &mut tokio::fs::File,
@@ -347,6 +311,21 @@ fn io_error(path: &Path, err: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {err}", path.display())).with_source(err)
 }
 
+/// A MIME type is `type/subtype` with optional parameters, and never a line break, since it
+/// is written into the body's part header.
+fn check_mime(mime: &str) -> Result<()> {
+    let essence = mime.split(';').next().unwrap_or("").trim();
+    let valid = essence
+        .split_once('/')
+        .is_some_and(|(t, s)| !t.is_empty() && !s.is_empty())
+        && !mime.chars().any(char::is_control);
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::validation(format!("{mime:?} is not a MIME type")))
+    }
+}
+
 /// The MIME type of common document types by extension; the server sniffs the rest.
 fn guess_mime(name: &str) -> &'static str {
     let ext = name
@@ -380,6 +359,13 @@ mod tests {
         assert_eq!(guess_mime("notes.TXT"), "text/plain");
         assert_eq!(guess_mime("report.pdf"), "application/pdf");
         assert_eq!(guess_mime("blob"), "application/octet-stream");
+    }
+
+    #[test]
+    fn mime_types_are_checked() {
+        assert!(check_mime("text/plain; charset=utf-8").is_ok());
+        assert!(check_mime("text").is_err());
+        assert!(check_mime("text/plain\r\nX-Evil: 1").is_err());
     }
 
     #[test]
