@@ -32,7 +32,9 @@ async fn run(base: &str) -> Result<(), BoxError> {
     let core = Client::new(ClientOptions::new().api_key(key).base_url(base))?;
     let raw = reqwest::Client::builder().tcp_nodelay(true).build()?;
     for i in 0..100 {
-        core.users().create(CreateUser::new(format!("bench{i}@example.com"))).await?;
+        core.users()
+            .create(CreateUser::new(format!("bench{i}@example.com")))
+            .await?;
     }
 
     let mut table = vec![];
@@ -42,17 +44,26 @@ async fn run(base: &str) -> Result<(), BoxError> {
     )
     .await?;
     table.push(("sequential get_user (per call)", seq));
-    let conc = compare(|| raw_concurrent(&raw, base, key), || core_concurrent(&core)).await?;
+    let conc = compare(
+        || raw_concurrent(&raw, base, key),
+        || core_concurrent(&core),
+    )
+    .await?;
     table.push(("1,000 concurrent get_user (per call)", conc));
 
     println!("| case | raw reqwest | core | core / raw |");
     println!("| --- | --- | --- | --- |");
     for (name, (raw_us, core_us)) in table {
-        println!("| {name} | {raw_us:.1} µs | {core_us:.1} µs | {:.3} |", core_us / raw_us);
+        println!(
+            "| {name} | {raw_us:.1} µs | {core_us:.1} µs | {:.3} |",
+            core_us / raw_us
+        );
     }
 
     let overhead = invoke_overhead(&core).await?;
-    println!("| invoke over the agent's own {AGENT_MS} ms (median of {ROUNDS}) | | {overhead:.2} ms | |");
+    println!(
+        "| invoke over the agent's own {AGENT_MS} ms (median of {ROUNDS}) | | {overhead:.2} ms | |"
+    );
     let (before, peak) = memory_in_flight(&core, base).await?;
     println!("| RSS with 10,000 requests in flight | | {before} MiB idle, {peak} MiB peak | |");
     Ok(())
@@ -84,7 +95,12 @@ where
 
 async fn raw_get(raw: &reqwest::Client, base: &str, key: &str, i: usize) -> Result<(), BoxError> {
     let url = format!("{base}/v1/users/bench{}@example.com", i % 100);
-    let response = raw.get(url).bearer_auth(key).send().await?.error_for_status()?;
+    let response = raw
+        .get(url)
+        .bearer_auth(key)
+        .send()
+        .await?
+        .error_for_status()?;
     let _: User = serde_json::from_slice(&response.bytes().await?)?;
     Ok(())
 }
@@ -140,7 +156,11 @@ async fn memory_in_flight(core: &Client, base: &str) -> Result<(u64, u64), BoxEr
     let fault = serde_json::json!({
         "method": "GET", "path": "/v1/users/*", "count": 10_000, "kind": "delay", "delay_ms": 1_000
     });
-    control.post(format!("{base}/_control/faults")).json(&fault).send().await?;
+    control
+        .post(format!("{base}/_control/faults"))
+        .json(&fault)
+        .send()
+        .await?;
     let before = rss_mib("VmRSS")?;
     let users = core.users();
     let calls = (0..10_000).map(|i| {
@@ -157,7 +177,10 @@ async fn memory_in_flight(core: &Client, base: &str) -> Result<(u64, u64), BoxEr
 
 fn rss_mib(field: &str) -> Result<u64, BoxError> {
     let status = std::fs::read_to_string("/proc/self/status")?;
-    let line = status.lines().find(|l| l.starts_with(field)).ok_or("no such field")?;
+    let line = status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .ok_or("no such field")?;
     let kib: u64 = line.split_whitespace().nth(1).ok_or("bad line")?.parse()?;
     Ok(kib / 1024)
 }
@@ -178,6 +201,10 @@ fn spawn_server(binary: &str, extra: &[&str]) -> Result<(Child, String), BoxErro
     let mut first = String::new();
     let stdout = child.stdout.take().ok_or("no stdout")?;
     BufReader::new(stdout).read_line(&mut first)?;
-    let base = first.trim().strip_prefix("listening on ").ok_or("no address line")?.to_owned();
+    let base = first
+        .trim()
+        .strip_prefix("listening on ")
+        .ok_or("no address line")?
+        .to_owned();
     Ok((child, base))
 }
