@@ -104,7 +104,8 @@ impl Client {
     /// # async fn demo(client: lumnisai::Client) -> lumnisai::Result<()> {
     /// use lumnisai::InvokeOptions;
     ///
-    /// let options = InvokeOptions { user_id: Some("alice@example.com".into()), ..Default::default() };
+    /// let user_id = Some("alice@example.com".to_owned());
+    /// let options = InvokeOptions { user_id, ..Default::default() };
     /// let response = client.invoke("What's the weather like?", options).await?;
     /// println!("{}", response.output_text.unwrap_or_default());
     /// # Ok(()) }
