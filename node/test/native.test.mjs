@@ -159,7 +159,7 @@ test('inspect, toString and JSON of clients and resources never show the key', (
   assert.equal(bound.config.scope, 'user')
 })
 
-test('LUMNISAI_LOG=debug prints request logs to stderr, without the key', async () => {
+test('LUMNISAI_LOG=debug (or trace) prints request logs to stderr, without the key', async () => {
   const script = `
     import { LumnisClient } from 'lumnisai'
     const client = new LumnisClient({ apiKey: '${SECRET}', baseUrl: '${server.baseUrl}' })
@@ -168,12 +168,14 @@ test('LUMNISAI_LOG=debug prints request logs to stderr, without the key', async 
   const quiet = await runNode(['--input-type=module', '-e', script])
   assert.equal(quiet.code, 0, quiet.stderr)
   assert.equal(quiet.stderr, '')
-  const loud = await runNode(['--input-type=module', '-e', script], {
-    env: { LUMNISAI_LOG: 'debug' },
-  })
-  assert.equal(loud.code, 0, loud.stderr)
-  assert.match(loud.stderr, /\/v1\/users/)
-  assert.ok(!loud.stderr.includes(SECRET))
+  for (const level of ['debug', 'trace']) {
+    const loud = await runNode(['--input-type=module', '-e', script], {
+      env: { LUMNISAI_LOG: level },
+    })
+    assert.equal(loud.code, 0, loud.stderr)
+    assert.match(loud.stderr, /\/v1\/users/)
+    assert.ok(!loud.stderr.includes(SECRET))
+  }
 })
 
 test('forUser views share one connection pool', async () => {

@@ -199,12 +199,15 @@ fn forget_token(id: u32) {
 }
 
 /// Turns on the core's request logs on stderr when `LUMNISAI_LOG` asks for them, once.
+///
+/// Only the core's events: the HTTP crates below it may log headers at trace level.
 pub(crate) fn init_logging() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         if let Some(level) = lumnisai::logging::level_from_env() {
+            let filter = tracing_subscriber::EnvFilter::new(format!("lumnisai={level}"));
             let _ = tracing_subscriber::fmt()
-                .with_max_level(level)
+                .with_env_filter(filter)
                 .with_writer(std::io::stderr)
                 .with_target(false)
                 .try_init();
