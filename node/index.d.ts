@@ -365,8 +365,8 @@ export interface DeleteFileOptions extends FileCallOptions {
   hardDelete?: boolean
 }
 
-export declare class Users {
-  private constructor()
+/** `client.users`. */
+export interface Users {
   create(params: CreateUserParams): Promise<User>
   get(idOrEmail: string, options?: RequestOptions): Promise<User>
   list(params?: ListUsersParams): Promise<UserList>
@@ -376,8 +376,8 @@ export declare class Users {
   iterate(params?: ListUsersParams): AsyncGenerator<User, void, undefined>
 }
 
-export declare class Threads {
-  private constructor()
+/** `client.threads`. */
+export interface Threads {
   create(params?: CreateThreadParams): Promise<Thread>
   list(params?: ListThreadsParams): Promise<ThreadList>
   iterate(params?: ListThreadsParams): AsyncGenerator<Thread, void, undefined>
@@ -388,8 +388,8 @@ export declare class Threads {
   delete(threadId: string, options?: RequestOptions): Promise<DeleteResult>
 }
 
-export declare class Responses {
-  private constructor()
+/** `client.responses`. */
+export interface Responses {
   create(params: CreateResponseParams): Promise<CreatedResponse>
   get(responseId: string, options?: GetResponseOptions): Promise<Response>
   cancel(responseId: string, options?: RequestOptions): Promise<CancelResult>
@@ -397,8 +397,8 @@ export declare class Responses {
   iterate(params?: ListResponsesParams): AsyncGenerator<Response, void, undefined>
 }
 
-export declare class Files {
-  private constructor()
+/** `client.files`. */
+export interface Files {
   upload(file: UploadSource, options?: UploadOptions): Promise<FileUploadResult>
   list(params?: ListFilesParams): Promise<FileList>
   get(fileId: string, options?: FileCallOptions | string): Promise<FileMetadata>

@@ -16,10 +16,10 @@ class LumnisClient {
    * Options left out come from LUMNISAI_API_KEY, LUMNISAI_BASE_URL and LUMNISAI_TENANT_ID.
    */
   constructor(options = {}) {
-    if (options[FROM_NATIVE]) {
+    if (options?.[FROM_NATIVE]) {
       this.#native = options[FROM_NATIVE]
     } else {
-      const { apiKey, baseUrl, tenantId, timeoutMs, maxRetries, scope } = options
+      const { apiKey, baseUrl, tenantId, timeoutMs, maxRetries, scope } = options ?? {}
       const settings = { apiKey, baseUrl, tenantId, timeoutMs, maxRetries, scope }
       this.#native = sync(() => new addon.NativeClient(JSON.stringify(settings)))
     }

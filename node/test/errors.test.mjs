@@ -174,6 +174,8 @@ test('a client with no key or a bad URL is a ConfigurationError at once', () => 
   assert.throws(() => new LumnisClient({ apiKey: '   ' }), ConfigurationError)
   assert.throws(() => new LumnisClient({ apiKey: 'k', baseUrl: 'ftp://x' }), ConfigurationError)
   assert.throws(() => new LumnisClient({ apiKey: 'k', scope: 'team' }), ValidationError)
+  assert.throws(() => new LumnisClient({ apiKey: 'k', timeoutMs: 1e300 }), ValidationError)
+  assert.throws(() => new LumnisClient({ apiKey: 'k', maxRetries: -1 }), ValidationError)
 })
 
 test('every core kind has its own exported class', () => {

@@ -23,14 +23,14 @@ pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> core::Result
 }
 
 fn millis(ms: Option<f64>, what: &str) -> core::Result<Option<Duration>> {
-    match ms {
-        None => Ok(None),
-        Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(Some(Duration::from_secs_f64(ms / 1e3))),
-        Some(ms) => Err(Error::new(
+    let Some(ms) = ms else { return Ok(None) };
+    // `try_`: a negative, infinite or huge number is the caller's mistake, not a panic.
+    Duration::try_from_secs_f64(ms / 1e3).map(Some).map_err(|_| {
+        Error::new(
             ErrorKind::Validation,
             format!("{what} must be a number of milliseconds of 0 or more, not {ms}"),
-        )),
-    }
+        )
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -479,8 +479,10 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(err.kind(), ErrorKind::Validation);
-        let err = millis(Some(-1.0), "maxWaitMs").unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Validation);
+        for bad in [-1.0, f64::INFINITY, f64::NAN, 1e300] {
+            let err = millis(Some(bad), "maxWaitMs").unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Validation);
+        }
     }
 
     #[test]
