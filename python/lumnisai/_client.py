@@ -2,17 +2,24 @@
 
 Both wrap one native client (the Rust core). The sync client waits for each call with the GIL
 released; the async client awaits an asyncio future the core completes. Everything that is
-not waiting (the flattened methods, the resources) is shared.
+not waiting (the flattened methods, the resources) is shared. Their precise signatures, one
+set per client, are in _client.pyi.
 """
 
+from __future__ import annotations
+
 import sys
-import warnings
-from typing import Any, Callable, Dict, Iterator, List, Optional
 
 from . import _native
 from . import models as m
+from ._resources import AsyncFiles, AsyncResponses, AsyncThreads, AsyncUsers
 from ._resources import Files, Responses, Threads, Users, run_args
 from .exceptions import _from_native
+
+# Read by mypy only: the interpreter never imports `typing` for this module.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, Iterator, List, Optional
 
 _native.set_error_factory(_from_native)
 
@@ -26,6 +33,8 @@ def _warn_if_in_loop() -> None:
     # asyncio is only consulted when the program imported it: no loop can run otherwise.
     aio = sys.modules.get("asyncio")
     if aio is not None and aio._get_running_loop() is not None:
+        import warnings
+
         warnings.warn(_IN_LOOP, RuntimeWarning, stacklevel=4)
 
 
@@ -66,6 +75,7 @@ class _Base:
     """What both clients share: construction, views, resources and the flattened calls."""
 
     _native: Any
+    _resources: Any = (Users, Threads, Responses, Files)
 
     def __init__(
         self,
@@ -85,10 +95,11 @@ class _Base:
                 timeout, max_retries, scope, _user_agent(),
             )
         self._native = _native_client
-        self.users = Users(self)
-        self.threads = Threads(self)
-        self.responses = Responses(self)
-        self.files = Files(self)
+        users, threads, responses, files = self._resources
+        self.users = users(self)
+        self.threads = threads(self)
+        self.responses = responses(self)
+        self.files = files(self)
 
     def __repr__(self) -> str:
         user = self._native.user
@@ -117,17 +128,19 @@ class _Base:
 
     # The flattened methods of the official SDK.
     def create_user(self, *, email: str, first_name: Optional[str] = None,
-                    last_name: Optional[str] = None, **kwargs: Any) -> Any:
+                    last_name: Optional[str] = None, metadata: Optional[Dict[str, Any]] = None,
+                    idempotency_key: Optional[str] = None) -> Any:
         return self.users.create(email=email, first_name=first_name, last_name=last_name,
-                                 **kwargs)
+                                 metadata=metadata, idempotency_key=idempotency_key)
 
     def get_user(self, user_identifier: Any) -> Any:
         return self.users.get(user_identifier)
 
     def update_user(self, user_identifier: Any, *, first_name: Optional[str] = None,
-                    last_name: Optional[str] = None, **kwargs: Any) -> Any:
+                    last_name: Optional[str] = None,
+                    metadata: Optional[Dict[str, Any]] = None) -> Any:
         return self.users.update(user_identifier, first_name=first_name,
-                                 last_name=last_name, **kwargs)
+                                 last_name=last_name, metadata=metadata)
 
     def delete_user(self, user_identifier: Any) -> Any:
         return self.users.delete(user_identifier)
@@ -138,8 +151,12 @@ class _Base:
     def get_response(self, response_id: Any, *, wait: Optional[float] = None) -> Any:
         return self.responses.get(response_id, wait=wait)
 
-    def list_responses(self, **kwargs: Any) -> Any:
-        return self.responses.list_responses(**kwargs)
+    def list_responses(self, *, user_id: Any = None, status: Optional[str] = None,
+                       start_date: Any = None, end_date: Any = None, limit: int = 50,
+                       offset: int = 0) -> Any:
+        return self.responses.list_responses(user_id=user_id, status=status,
+                                             start_date=start_date, end_date=end_date,
+                                             limit=limit, offset=offset)
 
     def cancel_response(self, response_id: Any) -> Any:
         return self.responses.cancel(response_id)
@@ -156,17 +173,28 @@ class _Base:
     def delete_thread(self, thread_id: Any) -> Any:
         return self.threads.delete(thread_id)
 
-    def upload_file(self, **kwargs: Any) -> Any:
-        return self.files.upload(**kwargs)
+    def upload_file(self, *, file_path: Any = None, file_content: Any = None,
+                    file_name: Optional[str] = None, scope: Any = None, user_id: Any = None,
+                    tags: Any = None, duplicate_handling: Any = None,
+                    mime_type: Optional[str] = None) -> Any:
+        return self.files.upload(file_path=file_path, file_content=file_content,
+                                 file_name=file_name, scope=scope, user_id=user_id, tags=tags,
+                                 duplicate_handling=duplicate_handling, mime_type=mime_type)
 
-    def list_files(self, **kwargs: Any) -> Any:
-        return self.files.list(**kwargs)
+    def list_files(self, *, user_id: Any = None, scope: Any = None,
+                   file_type: Optional[str] = None, status: Any = None, tags: Any = None,
+                   page: int = 1, limit: int = 20) -> Any:
+        return self.files.list(user_id=user_id, scope=scope, file_type=file_type,
+                               status=status, tags=tags, page=page, limit=limit)
 
     def get_file(self, file_id: Any, *, user_id: Any = None) -> Any:
         return self.files.get(file_id, user_id=user_id)
 
-    def get_file_content(self, file_id: Any, **kwargs: Any) -> Any:
-        return self.files.get_content(file_id, **kwargs)
+    def get_file_content(self, file_id: Any, *, user_id: Any = None, content_type: Any = None,
+                         start_line: Optional[int] = None,
+                         end_line: Optional[int] = None) -> Any:
+        return self.files.get_content(file_id, user_id=user_id, content_type=content_type,
+                                      start_line=start_line, end_line=end_line)
 
     def download_file(self, file_id: Any, *, user_id: Any = None, save_path: Any = None) -> Any:
         return self.files.download(file_id, user_id=user_id, save_path=save_path)
@@ -371,6 +399,8 @@ class _AsyncItems:
 
 class AsyncClient(_Base):
     """The asyncio client. Cancelling a task cancels its request in the core."""
+
+    _resources = (AsyncUsers, AsyncThreads, AsyncResponses, AsyncFiles)
 
     async def __aenter__(self) -> "AsyncClient":
         return self

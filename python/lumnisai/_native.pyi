@@ -1,24 +1,29 @@
 """Stubs of the native module (bindings/python): the core client the Python layer wraps."""
 
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, final
+
+__all__ = ["Call", "NativeClient", "Stream", "__version__", "set_error_factory"]
 
 __version__: str
 
 def set_error_factory(factory: Callable[..., BaseException]) -> None: ...
 
+@final
 class Call:
     def wait(self) -> Any: ...
     def spawn(self, event_loop: Any, future: Any, complete: Callable[..., None]) -> None: ...
     def abort(self) -> None: ...
 
+@final
 class Stream:
     def next(self) -> Call: ...
     def response_id(self) -> Optional[str]: ...
     def response(self) -> Optional[Dict[str, Any]]: ...
 
+@final
 class NativeClient:
-    def __init__(
-        self,
+    def __new__(
+        cls,
         api_key: Optional[str] = None,
         base_url: Optional[str] = None,
         tenant_id: Optional[str] = None,
@@ -26,7 +31,7 @@ class NativeClient:
         max_retries: Optional[int] = None,
         scope: Optional[str] = None,
         user_agent: Optional[str] = None,
-    ) -> None: ...
+    ) -> NativeClient: ...
     def for_user(self, user: str) -> "NativeClient": ...
     def shares_pool_with(self, other: "NativeClient") -> bool: ...
     @property

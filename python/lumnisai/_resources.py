@@ -1,14 +1,21 @@
 """The resources (``client.users``, ``threads``, ``responses``, ``files``), written once for
 both clients: each method builds the arguments of a native operation and hands them to the
 client's runner, which waits (``Client``) or returns an awaitable (``AsyncClient``).
+The ``Async*`` classes are the same code under the names the stubs (_resources.pyi) give
+their awaitable signatures.
 """
 
+from __future__ import annotations
+
 import os
-from datetime import date, datetime, time, timezone
-from enum import Enum
-from typing import Any, Dict, Iterable, Optional
 
 from . import models as m
+
+# Read by mypy only: the interpreter never imports `typing` or `datetime` for this module.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any, Dict, Iterable, Optional
 
 
 def _id(value: Any) -> Any:
@@ -16,7 +23,8 @@ def _id(value: Any) -> Any:
 
 
 def _value(value: Any) -> Any:
-    return value.value if isinstance(value, Enum) else value
+    # An enum member gives its value; strings, lists and None have no `value`.
+    return getattr(value, "value", value)
 
 
 def _tags(tags: Any) -> Any:
@@ -30,6 +38,8 @@ def _tags(tags: Any) -> Any:
 def _date(value: Any) -> Any:
     if value is None or isinstance(value, str):
         return value
+    from datetime import datetime, time, timezone
+
     if isinstance(value, datetime):
         moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     else:
@@ -358,3 +368,20 @@ class Files(_Resource):
         args = _drop_none({"file_id": str(file_id), "user_id": _id(user_id),
                            "hard_delete": hard_delete})
         return self._run("files.delete", args, _same)
+
+
+class AsyncUsers(Users):
+    """``Users`` on ``AsyncClient``: every call returns an awaitable, ``iter`` an async
+    iterator."""
+
+
+class AsyncThreads(Threads):
+    """``Threads`` on ``AsyncClient``."""
+
+
+class AsyncResponses(Responses):
+    """``Responses`` on ``AsyncClient``."""
+
+
+class AsyncFiles(Files):
+    """``Files`` on ``AsyncClient``."""

@@ -5,8 +5,14 @@ Every error of the client is a ``LumnisAIError`` with ``message``, ``code``, ``s
 ``_from_native`` so that each core error kind lands on its official class.
 """
 
+from __future__ import annotations
+
 from enum import Enum
-from typing import Any, Dict, Optional, Tuple, Type
+
+# Read by mypy only: the interpreter never imports `typing` for this module.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, Optional, Tuple, Type
 
 
 class ErrorCode(Enum):

@@ -3,21 +3,31 @@
 Plain classes built from the wire dict (no pydantic): ids are ``uuid.UUID``, timestamps aware
 ``datetime``, free-form fields plain dicts. ``model_dump()`` gives the wire dict back; models
 compare by value, print like pydantic models and pickle.
+
+A model built from an answer converts its ids, timestamps and nested models on first access
+(then keeps the result): a page of 100 users costs 100 dict copies, and ``uuid`` and
+``datetime`` are imported only when a program first reads such a field.
 """
 
-from datetime import datetime
-from enum import Enum
-from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple
-from uuid import UUID
+from __future__ import annotations
 
 from .types import AgentMode, ContentType, DuplicateHandling, FileScope, ModelType
 from .types import ProcessingStatus, Scope
 
+# `typing` costs a cold import more than the rest of the package: mypy reads the names below,
+# the interpreter never imports them (the annotations stay strings).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime
+    from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple
+    from uuid import UUID
 
 
 def _dt(text: Any) -> Any:
     if not isinstance(text, str):
         return text
+    from datetime import datetime
+
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     try:
@@ -30,10 +40,18 @@ def _dt(text: Any) -> Any:
 
 
 def _uuid(text: Any) -> Any:
-    return UUID(text) if isinstance(text, str) else text
+    if not isinstance(text, str):
+        return text
+    from uuid import UUID
+
+    return UUID(text)
 
 
 def _wire(value: Any) -> Any:
+    from datetime import datetime
+    from enum import Enum
+    from uuid import UUID
+
     if isinstance(value, _Model):
         return value.model_dump()
     if isinstance(value, UUID):
@@ -55,6 +73,8 @@ class _Model:
     _names: ClassVar[Tuple[str, ...]] = ()
     _convert: ClassVar[Dict[str, Callable[[Any], Any]]] = {}
     _lists: ClassVar[Dict[str, Callable[[Any], Any]]] = {}
+    # Every field converted on first access: the scalar conversions and the lists.
+    _lazy: ClassVar[Dict[str, Callable[[Any], Any]]] = {}
 
     def __init_subclass__(cls) -> None:
         names: List[str] = []
@@ -63,6 +83,10 @@ class _Model:
                 if not name.startswith("_") and name not in names:
                     names.append(name)
         cls._names = tuple(names)
+        lazy = dict(cls._convert)
+        for name, convert in cls._lists.items():
+            lazy[name] = _each(convert)
+        cls._lazy = lazy
 
     def __init__(self, **fields: Any) -> None:
         unknown = set(fields) - set(self._names)
@@ -76,15 +100,24 @@ class _Model:
     def _from(cls, data: Dict[str, Any]) -> Any:
         self = cls.__new__(cls)
         values = self.__dict__
-        for name in cls._names:
-            values[name] = data.get(name)
-        for name, convert in cls._convert.items():
-            value = values[name]
-            if value is not None:
-                values[name] = convert(value)
-        for name, convert in cls._lists.items():
-            values[name] = [convert(v) for v in values[name] or ()]
+        values.update(data)
+        # The raw values of converted fields wait in `_raw` until first read.
+        values["_raw"] = {name: values.pop(name, None) for name in cls._lazy}
         return self
+
+    if not TYPE_CHECKING:
+        # Hidden from mypy, so that a misspelt attribute stays a type error.
+        def __getattr__(self, name: str) -> Any:
+            cls = type(self)
+            if name in cls._lazy:
+                raw = self.__dict__.get("_raw", {}).pop(name, None)
+                value = cls._lazy[name](raw)
+            elif name in cls._names:
+                value = None
+            else:
+                raise AttributeError(f"{cls.__name__!r} object has no attribute {name!r}")
+            self.__dict__[name] = value
+            return value
 
     def model_dump(self, *, exclude_none: bool = False) -> Dict[str, Any]:
         """The model as its wire dict."""
@@ -103,6 +136,17 @@ class _Model:
     def __repr__(self) -> str:
         fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._names)
         return f"{type(self).__name__}({fields})"
+
+    def __getstate__(self) -> Dict[str, Any]:
+        # Every field converted, so that a pickle does not depend on the wire form.
+        return {name: getattr(self, name) for name in self._names}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+
+def _each(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda items: [convert(v) for v in items or ()]
 
 
 def _model(cls: Any) -> Callable[[Any], Any]:
