@@ -95,6 +95,7 @@ node-build:
 	cd node && npm install --no-audit --no-fund --loglevel=error && npm run --silent build
 
 test-node: server node-build
+	$(CARGO) test -q -p lumnisai-node
 	cd node && node --test --test-concurrency=1 test/*.test.mjs
 	cd node && npx tsc -p test/types/tsconfig.json
 
