@@ -52,6 +52,15 @@ fn caught_to_py(py: Python<'_>, caught: Caught) -> PyResult<Py<PyAny>> {
     }
 }
 
+/// Aborts a spawned call when dropped, so that no call outlives its caller's wait.
+struct AbortOnDrop(AbortHandle);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// One pending operation: run it once, with `wait()` or `spawn()`.
 #[pyclass(module = "lumnisai._native", frozen)]
 pub struct Call {
@@ -78,15 +87,23 @@ impl Call {
 impl Call {
     /// Runs the call on the shared runtime and waits for it without holding the GIL.
     fn wait(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let mut future = AssertUnwindSafe(self.take()?).catch_unwind();
+        let future = AssertUnwindSafe(self.take()?).catch_unwind();
         let handle = lumnisai::runtime::handle();
+        // The call runs on a worker, beside its connection's task: one wake-up to start it
+        // and one to report, not a hand-off between threads at every step of the exchange.
+        let mut task = handle.spawn(future);
+        // A KeyboardInterrupt returns early: the task is aborted, dropping its request.
+        let _abort = AbortOnDrop(task.abort_handle());
         loop {
-            let step = py.detach(|| {
-                handle.block_on(async { tokio::time::timeout(TICK, &mut future).await })
-            });
+            let step = py
+                .detach(|| handle.block_on(async { tokio::time::timeout(TICK, &mut task).await }));
             match step {
-                Ok(caught) => return caught_to_py(py, caught),
-                // A KeyboardInterrupt returns here, and `future` is dropped with its request.
+                Ok(Ok(caught)) => return caught_to_py(py, caught),
+                Ok(Err(join)) => {
+                    return Err(PyRuntimeError::new_err(format!(
+                        "the call did not end: {join}"
+                    )))
+                }
                 Err(_elapsed) => py.check_signals()?,
             }
         }

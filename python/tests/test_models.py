@@ -1,0 +1,63 @@
+"""Models built from answers: fields converted on first read, the same values as eager
+conversion would give, and an import that loads none of what conversion needs."""
+
+import pickle
+import subprocess
+import sys
+from datetime import datetime
+from uuid import UUID
+
+import pytest
+
+from lumnisai.models import ResponseObject, User, UsersListResponse
+
+WIRE = {
+    "id": "2fece613-9f70-48f8-bb9d-7be279f30f7d",
+    "email": "alice@example.com",
+    "first_name": "Alice",
+    "last_name": None,
+    "tenant_id": None,
+    "is_active": True,
+    "created_at": "2026-12-03T10:08:51.832820123Z",
+    "updated_at": None,
+    "metadata": {"plan": "pro"},
+}
+
+
+def test_a_model_from_the_wire_converts_on_first_read() -> None:
+    user = User._from(dict(WIRE))
+    assert "id" not in vars(user)
+    assert user.id == UUID(WIRE["id"]) and user.id is user.id
+    assert user.created_at == datetime.fromisoformat("2026-12-03T10:08:51.832820+00:00")
+    assert user.created_at.tzinfo is not None
+    assert user.updated_at is None and user.metadata == {"plan": "pro"}
+    assert user.model_dump()["id"] == WIRE["id"]
+
+
+def test_an_unread_model_pickles_compares_and_prints_converted() -> None:
+    again = pickle.loads(pickle.dumps(User._from(dict(WIRE))))
+    assert isinstance(again.id, UUID) and again == User._from(dict(WIRE))
+    assert "UUID('2fece613" in repr(User._from(dict(WIRE)))
+
+
+def test_nested_lists_become_models() -> None:
+    page = UsersListResponse._from({"users": [dict(WIRE)], "total": 1, "pagination": None})
+    assert [type(u) for u in page.users] == [User] and page.users[0].email == WIRE["email"]
+    run = ResponseObject._from({"response_id": WIRE["id"], "status": "succeeded",
+                                "progress": None, "input_messages": [{"role": "user",
+                                                                      "content": "hi"}]})
+    assert run.progress == [] and run.input_messages[0].content == "hi"
+
+
+def test_a_missing_field_is_none_and_a_misspelt_one_an_error() -> None:
+    user = User._from({"id": WIRE["id"]})
+    assert user.email is None
+    with pytest.raises(AttributeError, match="idd"):
+        user.idd  # type: ignore[attr-defined]
+
+
+def test_import_loads_no_typing_uuid_datetime_or_asyncio() -> None:
+    code = ("import sys, lumnisai; print(' '.join(m for m in ('typing', 'uuid', 'datetime', "
+            "'asyncio', 'logging', 'warnings', 'dataclasses') if m in sys.modules))")
+    loaded = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
+    assert loaded == ""
