@@ -25,12 +25,14 @@ pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> core::Result
 fn millis(ms: Option<f64>, what: &str) -> core::Result<Option<Duration>> {
     let Some(ms) = ms else { return Ok(None) };
     // `try_`: a negative, infinite or huge number is the caller's mistake, not a panic.
-    Duration::try_from_secs_f64(ms / 1e3).map(Some).map_err(|_| {
-        Error::new(
-            ErrorKind::Validation,
-            format!("{what} must be a number of milliseconds of 0 or more, not {ms}"),
-        )
-    })
+    Duration::try_from_secs_f64(ms / 1e3)
+        .map(Some)
+        .map_err(|_| {
+            Error::new(
+                ErrorKind::Validation,
+                format!("{what} must be a number of milliseconds of 0 or more, not {ms}"),
+            )
+        })
 }
 
 #[derive(Deserialize, Default)]
