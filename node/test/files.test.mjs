@@ -8,7 +8,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { LumnisClient, NotFoundError, MissingUserIdError, BodyTooLargeError } from 'lumnisai'
+import {
+  LumnisClient,
+  LumnisError,
+  NotFoundError,
+  MissingUserIdError,
+  BodyTooLargeError,
+} from 'lumnisai'
 import { startServer } from './helpers.mjs'
 
 let server
@@ -111,6 +117,22 @@ test('a large stream upload is streamed and its bytes come back equal', async ()
   await assert.rejects(client.files.download(up.fileId), BodyTooLargeError)
   fs.rmSync(file)
   fs.rmSync(target)
+})
+
+test('an upload cut at half: bytes are resent whole, a stream is not replayed', async () => {
+  const body = crypto.randomBytes(512 * 1024)
+  await server.fault({ method: 'POST', path: '/v1/files/upload', kind: 'cut_upload' })
+  const resent = await client.files.upload(body, { fileName: 'resent.bin' })
+  assert.equal(sha(await client.files.download(resent.fileId)), sha(body))
+
+  await server.fault({ method: 'POST', path: '/v1/files/upload', kind: 'cut_upload' })
+  await assert.rejects(
+    client.files.upload(Readable.from([body]), { fileName: 'once.bin' }),
+    (error) => error instanceof LumnisError,
+  )
+  const { files } = await client.files.list({ limit: 100 })
+  assert.deepEqual(files.filter((f) => f.fileName === 'once.bin'), [])
+  assert.equal(files.filter((f) => f.fileName === 'resent.bin').length, 1)
 })
 
 test('a generic async iterable (no known length) uploads too', async () => {
