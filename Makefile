@@ -68,7 +68,7 @@ test-python: server python-build
 	$(PY) -m pytest -q python/tests
 	cd python && $(VENV)/bin/mypy --strict tests/typing_sample.py
 
-bench-python: server python-build
+bench-python: release-server python-build
 	$(PY) python/bench/bench.py
 
 demo-python: server python-build

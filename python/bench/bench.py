@@ -1,6 +1,11 @@
 """The Python benchmark: this package against the official SDK (lumnisai==0.2.7, in its own
-venv), both against one local server whose agent takes 300 ms. Prints a markdown table of
-medians over several runs."""
+venv), both against one release-built local server whose agent takes 300 ms. Prints a
+markdown table of medians over several runs.
+
+The server is target/release/lumnis-local (``make release-server``), or $LUMNIS_BENCH_BIN.
+Both packages are byte-compiled first, so that `import lumnisai` reads .pyc files for both
+as an installed package does.
+"""
 
 import json
 import os
@@ -16,7 +21,8 @@ sys.path.insert(0, str(HERE.parent / "scripts"))
 from with_server import KEY, start_server  # noqa: E402
 
 OFFICIAL_VENV = ROOT / ".bench-venv-official"
-RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SERVER = os.environ.get("LUMNIS_BENCH_BIN", str(ROOT / "target/release/lumnis-local"))
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 
 
 def official_python() -> str:
@@ -29,32 +35,48 @@ def official_python() -> str:
 
 
 def import_ms(python: str) -> float:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    where = "import os, lumnisai; print(os.path.dirname(lumnisai.__file__))"
+    package = subprocess.check_output([python, "-c", where], text=True, env=env).strip()
+    subprocess.check_call([python, "-m", "compileall", "-q", package], env=env,
+                          stdout=subprocess.DEVNULL)
     code = "import time; t = time.perf_counter(); import lumnisai; " \
            "print((time.perf_counter() - t) * 1000)"
-    times = [float(subprocess.check_output([python, "-c", code], text=True))
-             for _ in range(7)]
+    times = [float(subprocess.check_output([python, "-c", code], text=True, env=env))
+             for _ in range(11)]
     return statistics.median(times)
 
 
-def run(python: str, url: str) -> "dict[str, float]":
+def worker(python: str, url: str) -> "dict[str, float]":
     env = dict(os.environ, LUMNISAI_BASE_URL=url, LUMNISAI_API_KEY=KEY, LUMNISAI_LOG="error")
-    results = []
+    request = urllib.request.Request(url + "/_control/reset", method="POST")
+    urllib.request.urlopen(request).read()
+    out = subprocess.check_output([python, str(HERE / "worker.py")], env=env, text=True)
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def run(pythons: "list[str]", url: str) -> "list[dict[str, float]]":
+    """Medians per interpreter; the runs alternate, so that both see the same machine load."""
+    results: "list[list[dict[str, float]]]" = [[] for _ in pythons]
     for _ in range(RUNS):
-        request = urllib.request.Request(url + "/_control/reset", method="POST")
-        urllib.request.urlopen(request).read()
-        out = subprocess.check_output([python, str(HERE / "worker.py")], env=env, text=True)
-        results.append(json.loads(out.strip().splitlines()[-1]))
-    merged = {key: statistics.median(r[key] for r in results) for key in results[0]}
-    merged["import_ms"] = import_ms(python)
+        for python, out in zip(pythons, results):
+            out.append(worker(python, url))
+    merged = []
+    for python, out in zip(pythons, results):
+        medians = {key: statistics.median(r[key] for r in out) for key in out[0]}
+        medians["import_ms"] = import_ms(python)
+        merged.append(medians)
     return merged
 
 
 def main() -> None:
     official = official_python()
+    if not Path(SERVER).exists():
+        sys.exit(f"no release server at {SERVER}: run `make release-server` first")
+    os.environ["LUMNIS_LOCAL_BIN"] = SERVER
     proc, url = start_server("--agent-latency-ms", "300")
     try:
-        ours = run(sys.executable, url)
-        theirs = run(official, url)
+        ours, theirs = run([sys.executable, official], url)
     finally:
         proc.terminate()
         proc.wait()

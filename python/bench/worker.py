@@ -25,12 +25,13 @@ def main() -> None:
         client.get_user(user.id)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
 
+    # Each user's id is read too: a model converts its fields when first read.
     listing = []
     for _ in range(20):
         t = time.perf_counter()
-        page = client.list_users(page_size=100)
+        ids = [u.id for u in client.list_users(page_size=100).users]
         listing.append(time.perf_counter() - t)
-    assert len(page.users) == 100
+    assert len(ids) == 100
 
     invokes = []
     for _ in range(3):

@@ -7,6 +7,7 @@
 //! `loop.call_soon_threadsafe`; `abort()` (called when the asyncio task is cancelled) drops it.
 
 use std::panic::AssertUnwindSafe;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -88,23 +89,27 @@ impl Call {
     /// Runs the call on the shared runtime and waits for it without holding the GIL.
     fn wait(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let future = AssertUnwindSafe(self.take()?).catch_unwind();
-        let handle = lumnisai::runtime::handle();
         // The call runs on a worker, beside its connection's task: one wake-up to start it
         // and one to report, not a hand-off between threads at every step of the exchange.
-        let mut task = handle.spawn(future);
+        // The answer comes back on a std channel, whose timed wait arms no runtime timer
+        // (a tokio timer would wake a worker to re-arm its clock on every call).
+        let (tx, rx) = mpsc::sync_channel::<Caught>(1);
+        let task = lumnisai::runtime::handle().spawn(async move {
+            let _ = tx.send(future.await);
+        });
         // A KeyboardInterrupt returns early: the task is aborted, dropping its request.
         let _abort = AbortOnDrop(task.abort_handle());
+        let mut rx = rx;
         loop {
-            let step = py
-                .detach(|| handle.block_on(async { tokio::time::timeout(TICK, &mut task).await }));
+            // The receiver moves into the GIL-free wait and back: it is Send, not Sync.
+            let (step, back) = py.detach(move || (rx.recv_timeout(TICK), rx));
+            rx = back;
             match step {
-                Ok(Ok(caught)) => return caught_to_py(py, caught),
-                Ok(Err(join)) => {
-                    return Err(PyRuntimeError::new_err(format!(
-                        "the call did not end: {join}"
-                    )))
+                Ok(caught) => return caught_to_py(py, caught),
+                Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(PyRuntimeError::new_err("the call ended without an answer"))
                 }
-                Err(_elapsed) => py.check_signals()?,
             }
         }
     }
