@@ -108,7 +108,8 @@ test('invoke latency tracks the agent run (long poll, no fixed sleep)', async ()
   await alice.invoke('timed')
   const elapsed = performance.now() - started
   assert.ok(elapsed >= 300, `${elapsed}`)
-  assert.ok(elapsed < 300 + 150, `invoke took ${elapsed} ms for a 300 ms run`)
+  // Far below the official SDK's fixed 2 s poll, with room for a loaded machine.
+  assert.ok(elapsed < 300 + 400, `invoke took ${elapsed} ms for a 300 ms run`)
 })
 
 test('maxWaitMs raises a timeout error naming the response', async () => {

@@ -9,8 +9,6 @@
 //! iterators). Calls that take `cancel` accept a token from `cancelToken()`, which
 //! `cancel(token)` aborts.
 
-#![deny(clippy::unwrap_used)]
-
 mod args;
 mod bridge;
 mod out;
@@ -80,12 +78,6 @@ impl NativeClient {
             "scope": self.inner.scope().as_str(),
         })
         .to_string()
-    }
-
-    /// Whether two clients share one connection pool.
-    #[napi]
-    pub fn shares_pool_with(&self, other: &NativeClient) -> bool {
-        self.inner.shares_pool_with(&other.inner)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
