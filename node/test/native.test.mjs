@@ -36,8 +36,9 @@ test('an AbortSignal cancels the native request; no retry; the client goes on', 
   assert.ok(Date.now() - started < 1000)
   await new Promise((r) => setTimeout(r, 300))
   await server.clearFaults()
+  // The hung attempt is logged once the server sees the connection go, if it has by now.
   const attempts = (await server.log()).filter((r) => r.path.startsWith('/v1/users/'))
-  assert.equal(attempts.length, 1)
+  assert.ok(attempts.length <= 1, `${attempts.length} attempts`)
   assert.equal((await client.getUser('known@example.com')).email, 'known@example.com')
 })
 
@@ -51,13 +52,19 @@ test('an already-aborted signal rejects without a request', async () => {
 test('AbortSignal.timeout stops an invoke and its polling', async () => {
   await server.settings({ agent_latency_ms: 5000 })
   try {
+    await server.clearLog()
     const error = await client
       .invoke('long', { userId: 'known@example.com', signal: AbortSignal.timeout(300) })
       .catch((e) => e)
     assert.equal(error.name, 'AbortError')
-    await server.clearLog()
-    await new Promise((r) => setTimeout(r, 400))
-    assert.deepEqual(await server.log(), [])
+    await new Promise((r) => setTimeout(r, 600))
+    // A read held by the server when the abort came may be logged later; none may start
+    // after it.
+    const log = await server.log()
+    const created = log.find((r) => r.method === 'POST' && r.path === '/v1/responses')
+    const reads = log.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/responses/'))
+    assert.ok(reads.length >= 1)
+    for (const read of reads) assert.ok(read.started_ms < created.started_ms + 450, read)
   } finally {
     await server.settings({ agent_latency_ms: 300 })
   }
