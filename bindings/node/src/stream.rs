@@ -1,7 +1,7 @@
 //! `NativeStream`: a core stream (every page of a list, or the progress of an `invoke`) read
 //! one item per `next()` promise, which the JS layer wraps in an async iterator.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex as SyncMutex};
 
 use futures::stream::BoxStream;
 use futures::StreamExt;
@@ -22,12 +22,15 @@ pub(crate) enum Source {
 #[napi]
 pub struct NativeStream {
     source: Arc<Mutex<Option<Source>>>,
+    // Kept apart from the source, which `close()` drops as soon as the iteration ends.
+    response: Arc<SyncMutex<Option<String>>>,
 }
 
 impl NativeStream {
     pub(crate) fn new(source: Source) -> NativeStream {
         NativeStream {
             source: Arc::new(Mutex::new(Some(source))),
+            response: Arc::new(SyncMutex::new(None)),
         }
     }
 }
@@ -38,18 +41,20 @@ impl NativeStream {
     #[napi(ts_return_type = "Promise<string | null>")]
     pub fn next(&self, env: Env, cancel: Option<u32>) -> napi::Result<JsObject> {
         let source = self.source.clone();
+        let response = self.response.clone();
         let work = async move {
             let mut slot = source.lock().await;
             let item = match slot.as_mut() {
                 None => None,
                 Some(Source::Items(items)) => items.next().await.transpose()?,
                 Some(Source::Invoke(progress)) => match progress.next().await.transpose()? {
-                    Some(entry) => Some(
-                        crate::out::json(&crate::out::ProgressEntry::from(entry)).map_err(|e| {
-                            lumnisai::Error::new(lumnisai::ErrorKind::Decode, e.reason)
-                        })?,
-                    ),
-                    None => None,
+                    Some(entry) => Some(to_json(&crate::out::ProgressEntry::from(entry))?),
+                    None => {
+                        let last = progress.response().map(crate::out::Response::from);
+                        let last = last.as_ref().map(to_json).transpose()?;
+                        *response.lock().unwrap_or_else(|p| p.into_inner()) = last;
+                        None
+                    }
                 },
             };
             Ok::<_, Failure>(item)
@@ -59,17 +64,11 @@ impl NativeStream {
 
     /// The final response of an `invoke` stream as JSON text, once it has ended.
     #[napi]
-    pub fn response(&self) -> napi::Result<Option<String>> {
-        let Ok(slot) = self.source.try_lock() else {
-            return Ok(None);
-        };
-        match slot.as_ref() {
-            Some(Source::Invoke(progress)) => progress
-                .response()
-                .map(|r| crate::out::json(&crate::out::Response::from(r)))
-                .transpose(),
-            _ => Ok(None),
-        }
+    pub fn response(&self) -> Option<String> {
+        self.response
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Drops the stream: no more pages are read.
@@ -80,4 +79,8 @@ impl NativeStream {
             source.lock().await.take();
         });
     }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> lumnisai::Result<String> {
+    crate::out::json(value).map_err(|e| lumnisai::Error::new(lumnisai::ErrorKind::Decode, e.reason))
 }
