@@ -17,7 +17,10 @@ fn median(mut samples: Vec<f64>) -> f64 {
 fn main() -> lumnisai::Result<()> {
     let client = Client::from_env()?;
     lumnisai::runtime::block_on(async {
-        client.users().create(CreateUser::new("bench@example.com")).await?;
+        client
+            .users()
+            .create(CreateUser::new("bench@example.com"))
+            .await?;
         let (mut sequential, mut concurrent) = (Vec::new(), Vec::new());
         for _ in 0..RUNS {
             let started = Instant::now();

@@ -10,8 +10,9 @@ server="$root/target/release/lumnis-local"
 cd "$root"
 
 cargo build -q --release -p lumnisai-uniffi --lib --example bench_rust
-mvn -q -B -f "$here/kotlin/pom.xml" test-compile
+mvn -q -B -f "$here/kotlin/pom.xml" test-compile >&2
 
+# Debian's Maven 3.8 writes ANSI resets even with -B: they are stripped from its output.
 # Runs a command with LUMNISAI_BASE_URL set to a fresh server, printing the command's output.
 with_server() {
     local out pid url
@@ -26,10 +27,12 @@ with_server() {
     rm -f "$out"
 }
 
-read -r rust_seq rust_con < <(with_server target/release/examples/bench_rust)
-read -r kt_seq kt_con < <(with_server mvn -q -B -f "$here/kotlin/pom.xml" exec:java \
+rust=$(with_server target/release/examples/bench_rust)
+kotlin=$(with_server mvn -q -B -f "$here/kotlin/pom.xml" exec:java \
     -Dexec.mainClass=ai.lumnis.bench.BenchKt -Dexec.classpathScope=test \
-    -Dnative.dir="$root/target/release")
+    -Dnative.dir="$root/target/release" | sed 's/\x1b\[[0-9;]*m//g')
+read -r rust_seq rust_con <<<"$rust"
+read -r kt_seq kt_con <<<"$kotlin"
 
 python3 - "$rust_seq" "$rust_con" "$kt_seq" "$kt_con" <<'PY'
 import sys

@@ -141,6 +141,7 @@ impl LumnisClient {
         api_key: Option<String>,
         options: Option<ClientOptions>,
     ) -> Result<Arc<LumnisClient>, LumnisError> {
+        crate::logging::init_from_env();
         let options = options.unwrap_or_default().into_core(api_key);
         let inner = lumnisai::Client::new(options)?;
         Ok(Arc::new(LumnisClient { inner }))

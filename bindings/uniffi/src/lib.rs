@@ -21,6 +21,7 @@ pub mod error;
 pub mod files;
 pub mod invoke;
 mod json;
+mod logging;
 pub mod responses;
 pub mod threads;
 pub mod users;
