@@ -120,7 +120,7 @@ impl Call {
         let op = self.take()?;
         let task = lumnisai::runtime::handle().spawn(async move {
             let caught = AssertUnwindSafe(op).catch_unwind().await;
-            Python::attach(|py| {
+            crate::exit::with_python(|py| {
                 let (ok, value) = match caught_to_py(py, caught) {
                     Ok(value) => (true, value),
                     Err(err) => (false, err.into_value(py).into_any()),

@@ -58,7 +58,7 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
         let text = format!("{}{}", line.message, line.fields);
         let level = python_level(event.metadata().level());
         // No interpreter (it is shutting down) means nobody to log to.
-        let _ = Python::try_attach(|py| {
+        let _ = crate::exit::with_python(|py| {
             let logger = LOGGER.get_or_try_init(py, || {
                 // As the official SDK does: a NullHandler, so that an application that set up
                 // no logging sees nothing.
