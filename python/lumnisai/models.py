@@ -19,7 +19,7 @@ from .types import ProcessingStatus, Scope
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
-    from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple
+    from typing import Any, Callable, ClassVar, Dict, FrozenSet, List, Optional, Tuple
     from uuid import UUID
 
 
@@ -71,6 +71,7 @@ class _Model:
     """A model: its fields are the annotated class attributes, defaulting to None."""
 
     _names: ClassVar[Tuple[str, ...]] = ()
+    _name_set: ClassVar[FrozenSet[str]] = frozenset()
     _convert: ClassVar[Dict[str, Callable[[Any], Any]]] = {}
     _lists: ClassVar[Dict[str, Callable[[Any], Any]]] = {}
     # Every field converted on first access: the scalar conversions and the lists.
@@ -83,6 +84,7 @@ class _Model:
                 if not name.startswith("_") and name not in names:
                     names.append(name)
         cls._names = tuple(names)
+        cls._name_set = frozenset(names)
         lazy = dict(cls._convert)
         for name, convert in cls._lists.items():
             lazy[name] = _each(convert)
@@ -101,6 +103,10 @@ class _Model:
         self = cls.__new__(cls)
         values = self.__dict__
         values.update(data)
+        # Fields the model does not declare are dropped: a server's new field must not shadow
+        # a method (say, `model_dump`).
+        for name in data.keys() - cls._name_set:
+            del values[name]
         # The raw values of converted fields wait in `_raw` until first read.
         values["_raw"] = {name: values.pop(name, None) for name in cls._lazy}
         return self

@@ -49,6 +49,12 @@ def test_nested_lists_become_models() -> None:
     assert run.progress == [] and run.input_messages[0].content == "hi"
 
 
+def test_an_undeclared_field_of_an_answer_is_dropped() -> None:
+    user = User._from(dict(WIRE, model_dump="shadow", plan="pro"))
+    assert user.model_dump()["email"] == WIRE["email"]
+    assert "plan" not in vars(user) and not hasattr(user, "plan")
+
+
 def test_a_missing_field_is_none_and_a_misspelt_one_an_error() -> None:
     user = User._from({"id": WIRE["id"]})
     assert user.email is None
