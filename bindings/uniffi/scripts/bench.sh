@@ -10,9 +10,13 @@ server="$root/target/release/lumnis-local"
 cd "$root"
 
 cargo build -q --release -p lumnisai-uniffi --lib --example bench_rust
-mvn -q -B -f "$here/kotlin/pom.xml" test-compile >&2
+# The Kotlin side runs in a JVM of its own (not Maven's), on the release library.
+kotlin_dir="$here/kotlin"
+mvn -q -B -f "$kotlin_dir/pom.xml" test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test >&2
+classpath="$kotlin_dir/target/classes:$kotlin_dir/target/test-classes"
+classpath="$classpath:$(cat "$kotlin_dir/target/classpath.txt")"
 
-# Debian's Maven 3.8 writes ANSI resets even with -B: they are stripped from its output.
 # Runs a command with LUMNISAI_BASE_URL set to a fresh server, printing the command's output.
 with_server() {
     local out pid url
@@ -28,9 +32,8 @@ with_server() {
 }
 
 rust=$(with_server target/release/examples/bench_rust)
-kotlin=$(with_server mvn -q -B -f "$here/kotlin/pom.xml" exec:java \
-    -Dexec.mainClass=ai.lumnis.bench.BenchKt -Dexec.classpathScope=test \
-    -Dnative.dir="$root/target/release" | sed 's/\x1b\[[0-9;]*m//g')
+kotlin=$(with_server java -Djna.library.path="$root/target/release" -cp "$classpath" \
+    ai.lumnis.bench.BenchKt)
 read -r rust_seq rust_con <<<"$rust"
 read -r kt_seq kt_con <<<"$kotlin"
 
