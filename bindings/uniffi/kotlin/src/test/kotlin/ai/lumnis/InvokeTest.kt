@@ -2,6 +2,7 @@
 // answers, failed runs returned (not thrown), and stopping a stream.
 package ai.lumnis
 
+import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.jsonObject
@@ -90,6 +91,15 @@ class InvokeTest : ServerTest() {
             assertNull(stream.next())
             val id = stream.responseId()!!
             assertEquals(ResponseStatus.CANCELLED, client.getResponse(id).status)
+        }
+    }
+
+    @Test
+    fun `a collector that stops early stops the stream`() = runBlocking {
+        client.invokeStream("Only the first step", alice).use { stream ->
+            val first = stream.asFlow().take(1).toList()
+            assertEquals("processing", first.single().state)
+            assertNull(stream.next())
         }
     }
 
