@@ -205,3 +205,18 @@ test('every core kind has its own exported class', () => {
 test('a local file that cannot be read is an IOError', async () => {
   await assert.rejects(client.files.upload('/nonexistent/dir/file.txt'), { name: 'IOError' })
 })
+
+test('a native panic is rebuilt as a LumnisError, not a crash', async () => {
+  // The addon settles a panicking call with kind "panic" (its Rust unit test shows that);
+  // this checks the other half, the one place where such a failure becomes a class.
+  const { createRequire } = await import('node:module')
+  const { rethrow } = createRequire(import.meta.url)('../lib/errors.cjs')
+  const native = new Error('the lumnisai native addon failed: boom')
+  native.lumnisai = JSON.stringify({ kind: 'panic', message: native.message })
+  assert.throws(() => rethrow(native), (err) => {
+    assert.ok(err instanceof LumnisError)
+    assert.equal(err.kind, 'panic')
+    assert.match(err.message, /boom/)
+    return true
+  })
+})

@@ -106,11 +106,7 @@ where
         if let Some(id) = cancel {
             forget_token(id);
         }
-        let result = match outcome {
-            None => Err(Failure::Aborted),
-            Some(Ok(result)) => result,
-            Some(Err(panic)) => Err(Failure::Panic(panic_message(panic.as_ref()))),
-        };
+        let result = settle(outcome);
         let resolver: Resolver<D> = match result {
             Ok(value) => Box::new(move |env| done(env, value)),
             Err(failure) => Box::new(move |env| Err(failure.into_js(&env))),
@@ -118,6 +114,15 @@ where
         deferred.resolve(resolver);
     });
     Ok(promise)
+}
+
+/// What a call came to: `None` when it was aborted, a caught panic as a `Failure`.
+fn settle<T>(outcome: Option<std::thread::Result<Result<T, Failure>>>) -> Result<T, Failure> {
+    match outcome {
+        None => Err(Failure::Aborted),
+        Some(Ok(result)) => result,
+        Some(Err(panic)) => Err(Failure::Panic(panic_message(panic.as_ref()))),
+    }
 }
 
 /// A promise of JSON text: the converted model `convert(value)` serialized.
@@ -213,4 +218,30 @@ pub(crate) fn init_logging() {
                 .try_init();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_call_settles_as_a_panic_failure() {
+        let work = async { panic!("boom in the core") };
+        let caught = lumnisai::runtime::block_on(AssertUnwindSafe(work).catch_unwind());
+        let failure = match settle::<()>(Some(caught)) {
+            Err(failure) => failure,
+            Ok(()) => panic!("a panic must not settle as a success"),
+        };
+        let payload = failure.payload();
+        assert_eq!(payload["kind"], "panic");
+        assert!(payload["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("boom in the core"));
+    }
+
+    #[test]
+    fn an_aborted_call_settles_as_aborted() {
+        assert!(matches!(settle::<()>(None), Err(Failure::Aborted)));
+    }
 }
