@@ -34,6 +34,20 @@ def test_a_model_from_the_wire_converts_on_first_read() -> None:
     assert user.model_dump()["id"] == WIRE["id"]
 
 
+@pytest.mark.parametrize("text", [WIRE["id"], WIRE["id"].upper().replace("-", ""),
+                                  "{" + WIRE["id"] + "}", "urn:uuid:" + WIRE["id"]])
+def test_ids_are_the_uuids_uuid_makes(text: str) -> None:
+    made = User._from({"id": text}).id
+    assert type(made) is UUID and made == UUID(text) and hash(made) == hash(UUID(text))
+    assert str(made) == str(UUID(text)) and made.is_safe == UUID(text).is_safe
+
+
+@pytest.mark.parametrize("text", ["zzzzzzzz-9f70-48f8-bb9d-7be279f30f7d", "abc"])
+def test_a_malformed_id_is_a_value_error(text: str) -> None:
+    with pytest.raises(ValueError):
+        User._from({"id": text}).id
+
+
 def test_an_unread_model_pickles_compares_and_prints_converted() -> None:
     again = pickle.loads(pickle.dumps(User._from(dict(WIRE))))
     assert isinstance(again.id, UUID) and again == User._from(dict(WIRE))

@@ -8,6 +8,32 @@ use serde_json::{Map, Number, Value};
 
 /// Builds the Python object of a JSON value: dicts, lists, str, int, float, bool and None.
 pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    build(py, value, &mut Vec::new())
+}
+
+/// The keys met so far in one answer: a page of 100 users repeats ten keys a hundred times.
+/// Each is made (interned) once, and a dict hashes a reused key for free.
+type Keys<'v, 'py> = Vec<(&'v str, Bound<'py, PyString>)>;
+
+/// Past this many distinct keys, the free-form dicts of an answer are not worth remembering.
+const MAX_KEYS: usize = 64;
+
+fn key<'v, 'py>(py: Python<'py>, name: &'v str, keys: &mut Keys<'v, 'py>) -> Bound<'py, PyString> {
+    if let Some((_, known)) = keys.iter().find(|(known, _)| *known == name) {
+        return known.clone();
+    }
+    let made = PyString::intern(py, name);
+    if keys.len() < MAX_KEYS {
+        keys.push((name, made.clone()));
+    }
+    made
+}
+
+fn build<'v, 'py>(
+    py: Python<'py>,
+    value: &'v Value,
+    keys: &mut Keys<'v, 'py>,
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
@@ -16,14 +42,14 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
         Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(to_py(py, item)?)?;
+                list.append(build(py, item, keys)?)?;
             }
             list.into_any()
         }
         Value::Object(map) => {
             let dict = PyDict::new(py);
-            for (key, item) in map {
-                dict.set_item(key, to_py(py, item)?)?;
+            for (name, item) in map {
+                dict.set_item(key(py, name, keys), build(py, item, keys)?)?;
             }
             dict.into_any()
         }
