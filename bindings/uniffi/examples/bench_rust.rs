@@ -1,6 +1,7 @@
 //! The Rust side of `make bench-kotlin`: 1,000 sequential and 1,000 concurrent `getUser`
 //! through the core, against the server at LUMNISAI_BASE_URL, on the core's runtime.
-//! Prints `sequential_us_per_call concurrent_us_per_call`, the medians of five runs.
+//! Prints `sequential_us_per_call concurrent_us_per_call`, the medians of five runs (after a
+//! warm-up).
 
 use std::time::Instant;
 
@@ -21,6 +22,10 @@ fn main() -> lumnisai::Result<()> {
             .users()
             .create(CreateUser::new("bench@example.com"))
             .await?;
+        // The same warm-up as the Kotlin side's (which also lets its JIT compile the path).
+        for _ in 0..200 {
+            client.users().get("bench@example.com").await?;
+        }
         let (mut sequential, mut concurrent) = (Vec::new(), Vec::new());
         for _ in 0..RUNS {
             let started = Instant::now();

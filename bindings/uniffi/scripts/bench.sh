@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # make bench-kotlin: getUser 1,000 times in sequence and 1,000 at once, through the core in
-# Rust and through the Kotlin binding, each against its own fresh release lumnis-local;
-# prints a markdown table with the per-call overhead of the uniffi crossing.
+# Rust and through the Kotlin binding, against one release lumnis-local; prints a markdown
+# table with the per-call overhead of the uniffi crossing.
+#   BENCH_ROUNDS (default 3): Rust and Kotlin processes run in turn, this many of each, so
+#   that both see the same server and the same load; each figure is the median over them
+#   of each process's own median of five runs.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$here/../.." && pwd)"
 server="$root/target/release/lumnis-local"
+rounds=${BENCH_ROUNDS:-3}
 cd "$root"
 
 cargo build -q --release -p lumnisai-uniffi --lib --example bench_rust
@@ -17,31 +21,33 @@ mvn -q -B -f "$kotlin_dir/pom.xml" test-compile dependency:build-classpath \
 classpath="$kotlin_dir/target/classes:$kotlin_dir/target/test-classes"
 classpath="$classpath:$(cat "$kotlin_dir/target/classpath.txt")"
 
-# Runs a command with LUMNISAI_BASE_URL set to a fresh server, printing the command's output.
-with_server() {
-    local out pid url
-    out=$(mktemp)
-    "$server" --addr 127.0.0.1:0 >"$out" 2>/dev/null &
-    pid=$!
-    until [ -s "$out" ]; do sleep 0.05; done
-    url=$(head -1 "$out" | sed 's/^listening on //')
-    LUMNISAI_BASE_URL=$url LUMNISAI_API_KEY=lumnis-local-key "$@"
-    kill "$pid"
-    wait "$pid" 2>/dev/null || true
-    rm -f "$out"
-}
+out=$(mktemp)
+"$server" --addr 127.0.0.1:0 >"$out" 2>/dev/null &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; rm -f "$out"' EXIT
+until [ -s "$out" ]; do sleep 0.05; done
+export LUMNISAI_BASE_URL
+LUMNISAI_BASE_URL=$(head -1 "$out" | sed 's/^listening on //')
+export LUMNISAI_API_KEY=lumnis-local-key
 
-rust=$(with_server target/release/examples/bench_rust)
-kotlin=$(with_server java -Djna.library.path="$root/target/release" -cp "$classpath" \
-    ai.lumnis.bench.BenchKt)
-read -r rust_seq rust_con <<<"$rust"
-read -r kt_seq kt_con <<<"$kotlin"
+rust=()
+kotlin=()
+for _ in $(seq "$rounds"); do
+    rust+=("$(target/release/examples/bench_rust)")
+    kotlin+=("$(java -Djna.library.path="$root/target/release" -cp "$classpath" \
+        ai.lumnis.bench.BenchKt)")
+done
 
-python3 - "$rust_seq" "$rust_con" "$kt_seq" "$kt_con" <<'PY'
+python3 - "${rust[@]}" "${kotlin[@]}" <<'PY'
+import statistics
 import sys
-rs, rc, ks, kc = map(float, sys.argv[1:])
+pairs = [tuple(map(float, arg.split())) for arg in sys.argv[1:]]
+half = len(pairs) // 2
+rust, kotlin = pairs[:half], pairs[half:]
 print("| getUser x1,000 | Rust core (us/call) | Kotlin (us/call) | overhead (us/call) | ratio |")
 print("| --- | --- | --- | --- | --- |")
-for name, r, k in (("sequential", rs, ks), ("concurrent", rc, kc)):
+for i, name in enumerate(("sequential", "concurrent")):
+    r = statistics.median(p[i] for p in rust)
+    k = statistics.median(p[i] for p in kotlin)
     print(f"| {name} | {r:.1f} | {k:.1f} | {k - r:+.1f} | {k / r:.2f}x |")
 PY
