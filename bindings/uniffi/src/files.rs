@@ -84,6 +84,11 @@ pub struct FileMetadata {
     pub created_at: SystemTime,
     /// When it last changed.
     pub updated_at: Option<SystemTime>,
+    /// Where the blob is stored. Last with `deleted_at`, so that positional arguments
+    /// written before these two fields existed still mean the same.
+    pub blob_url: Option<String>,
+    /// When it was deleted (a soft delete).
+    pub deleted_at: Option<SystemTime>,
 }
 
 impl From<lumnisai::FileMetadata> for FileMetadata {
@@ -105,6 +110,8 @@ impl From<lumnisai::FileMetadata> for FileMetadata {
             tags: f.tags,
             created_at: json::time(f.created_at),
             updated_at: json::time_opt(f.updated_at),
+            blob_url: f.blob_url,
+            deleted_at: json::time_opt(f.deleted_at),
         }
     }
 }

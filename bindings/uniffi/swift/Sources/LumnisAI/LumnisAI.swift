@@ -3276,6 +3276,15 @@ public struct FileMetadata: Equatable, Hashable {
      * When it last changed.
      */
     public var updatedAt: Date?
+    /**
+     * Where the blob is stored. Last with `deleted_at`, so that positional arguments
+     * written before these two fields existed still mean the same.
+     */
+    public var blobUrl: String?
+    /**
+     * When it was deleted (a soft delete).
+     */
+    public var deletedAt: Date?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3327,7 +3336,14 @@ public struct FileMetadata: Equatable, Hashable {
          */createdAt: Date, 
         /**
          * When it last changed.
-         */updatedAt: Date?) {
+         */updatedAt: Date?, 
+        /**
+         * Where the blob is stored. Last with `deleted_at`, so that positional arguments
+         * written before these two fields existed still mean the same.
+         */blobUrl: String?, 
+        /**
+         * When it was deleted (a soft delete).
+         */deletedAt: Date?) {
         self.id = id
         self.tenantId = tenantId
         self.userId = userId
@@ -3344,6 +3360,8 @@ public struct FileMetadata: Equatable, Hashable {
         self.tags = tags
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.blobUrl = blobUrl
+        self.deletedAt = deletedAt
     }
 
     
@@ -3377,7 +3395,9 @@ public struct FfiConverterTypeFileMetadata: FfiConverterRustBuffer {
                 chunksEmbedded: FfiConverterOptionUInt64.read(from: &buf), 
                 tags: FfiConverterSequenceString.read(from: &buf), 
                 createdAt: FfiConverterTimestamp.read(from: &buf), 
-                updatedAt: FfiConverterOptionTimestamp.read(from: &buf)
+                updatedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                blobUrl: FfiConverterOptionString.read(from: &buf), 
+                deletedAt: FfiConverterOptionTimestamp.read(from: &buf)
         )
     }
 
@@ -3398,6 +3418,8 @@ public struct FfiConverterTypeFileMetadata: FfiConverterRustBuffer {
         FfiConverterSequenceString.write(value.tags, into: &buf)
         FfiConverterTimestamp.write(value.createdAt, into: &buf)
         FfiConverterOptionTimestamp.write(value.updatedAt, into: &buf)
+        FfiConverterOptionString.write(value.blobUrl, into: &buf)
+        FfiConverterOptionTimestamp.write(value.deletedAt, into: &buf)
     }
 }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
@@ -25,6 +26,8 @@ class FilesTest : ServerTest() {
             assertEquals("notes.txt", meta.fileName)
             assertEquals(bytes.size.toULong(), meta.fileSize)
             assertEquals("user", meta.fileScope)
+            assertEquals("local://files/${up.fileId}", meta.blobUrl)
+            assertNull(meta.deletedAt)
             assertArrayEquals(bytes, alice.downloadFile(up.fileId))
             val content = alice.getFileContent(up.fileId)
             assertTrue(content.text!!.contains("line two"))
