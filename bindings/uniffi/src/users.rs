@@ -1,8 +1,12 @@
 //! Users: the end users of a tenant, and the calls that upsert, read, page, update and
-//! delete them.
+//! delete them; `UserPages` walks every page with the core's `list_all`.
 
+use std::sync::Arc;
 use std::time::SystemTime;
 
+use futures::stream::{BoxStream, StreamExt};
+
+use crate::bridge::run;
 use crate::client::LumnisClient;
 use crate::error::LumnisError;
 use crate::json;
@@ -165,6 +169,15 @@ impl LumnisClient {
             .await
     }
 
+    /// Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
+    #[uniffi::method(default(page_size = 20))]
+    pub fn list_all_users(&self, page_size: u32) -> Arc<UserPages> {
+        let users = self.inner.users().list_all(page_size);
+        Arc::new(UserPages {
+            users: Arc::new(tokio::sync::Mutex::new(users)),
+        })
+    }
+
     /// Changes the fields set in `params` of the user with this id or email.
     pub async fn update_user(
         &self,
@@ -184,5 +197,24 @@ impl LumnisClient {
     pub async fn delete_user(&self, id_or_email: String) -> Result<DeleteResult, LumnisError> {
         self.call(|c| async move { c.users().delete(&id_or_email).await.map(DeleteResult::from) })
             .await
+    }
+}
+
+/// The users of `list_all_users`, one at a time; the next page is fetched when one ends.
+#[derive(uniffi::Object)]
+pub struct UserPages {
+    // Shared with the task that reads it: each `next()` runs on the core's runtime.
+    users: Arc<tokio::sync::Mutex<BoxStream<'static, lumnisai::Result<lumnisai::User>>>>,
+}
+
+#[uniffi::export]
+impl UserPages {
+    /// The next user, or `None` after the last one; an error (a bad `page_size` first)
+    /// ends the walk.
+    pub async fn next(&self) -> Result<Option<User>, LumnisError> {
+        let users = self.users.clone();
+        run(async move { users.lock().await.next().await.transpose() })
+            .await
+            .map(|user| user.map(User::from))
     }
 }

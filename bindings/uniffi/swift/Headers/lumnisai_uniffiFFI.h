@@ -444,6 +444,11 @@ uint64_t uniffi_lumnisai_uniffi_fn_method_lumnisclient_delete_user(uint64_t ptr,
 uint64_t uniffi_lumnisai_uniffi_fn_method_lumnisclient_get_user(uint64_t ptr, RustBuffer id_or_email
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_METHOD_LUMNISCLIENT_LIST_ALL_USERS
+#define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_METHOD_LUMNISCLIENT_LIST_ALL_USERS
+uint64_t uniffi_lumnisai_uniffi_fn_method_lumnisclient_list_all_users(uint64_t ptr, uint32_t page_size, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_METHOD_LUMNISCLIENT_LIST_USERS
 #define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_METHOD_LUMNISCLIENT_LIST_USERS
 uint64_t uniffi_lumnisai_uniffi_fn_method_lumnisclient_list_users(uint64_t ptr, uint32_t page, uint32_t page_size
@@ -492,6 +497,21 @@ RustBuffer uniffi_lumnisai_uniffi_fn_method_invokestream_response(uint64_t ptr, 
 #ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_METHOD_INVOKESTREAM_RESPONSE_ID
 #define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_METHOD_INVOKESTREAM_RESPONSE_ID
 RustBuffer uniffi_lumnisai_uniffi_fn_method_invokestream_response_id(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_CLONE_USERPAGES
+#define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_CLONE_USERPAGES
+uint64_t uniffi_lumnisai_uniffi_fn_clone_userpages(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_FREE_USERPAGES
+#define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_FREE_USERPAGES
+void uniffi_lumnisai_uniffi_fn_free_userpages(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_METHOD_USERPAGES_NEXT
+#define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_METHOD_USERPAGES_NEXT
+uint64_t uniffi_lumnisai_uniffi_fn_method_userpages_next(uint64_t ptr
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_FN_FUNC_RESPONSE_STATUS_NAME
@@ -981,6 +1001,12 @@ uint16_t uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_user(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_CHECKSUM_METHOD_LUMNISCLIENT_LIST_ALL_USERS
+#define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_CHECKSUM_METHOD_LUMNISCLIENT_LIST_ALL_USERS
+uint16_t uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_all_users(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_CHECKSUM_METHOD_LUMNISCLIENT_LIST_USERS
 #define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_CHECKSUM_METHOD_LUMNISCLIENT_LIST_USERS
 uint16_t uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_users(void
@@ -1020,6 +1046,12 @@ uint16_t uniffi_lumnisai_uniffi_checksum_method_invokestream_response(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_CHECKSUM_METHOD_INVOKESTREAM_RESPONSE_ID
 #define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_CHECKSUM_METHOD_INVOKESTREAM_RESPONSE_ID
 uint16_t uniffi_lumnisai_uniffi_checksum_method_invokestream_response_id(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_CHECKSUM_METHOD_USERPAGES_NEXT
+#define UNIFFI_FFIDEF_UNIFFI_LUMNISAI_UNIFFI_CHECKSUM_METHOD_USERPAGES_NEXT
+uint16_t uniffi_lumnisai_uniffi_checksum_method_userpages_next(void
     
 );
 #endif

@@ -1063,6 +1063,11 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func getUser(idOrEmail: String) async throws  -> User
     
     /**
+     * Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
+     */
+    func listAllUsers(pageSize: UInt32)  -> UserPages
+    
+    /**
      * One page of users: `page` from 1, `page_size` 1 to 100.
      */
     func listUsers(page: UInt32, pageSize: UInt32) async throws  -> UserList
@@ -1794,6 +1799,19 @@ open func getUser(idOrEmail: String)async throws  -> User  {
 }
     
     /**
+     * Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
+     */
+open func listAllUsers(pageSize: UInt32 = UInt32(20)) -> UserPages  {
+    return try!  FfiConverterTypeUserPages_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_lumnisai_uniffi_fn_method_lumnisclient_list_all_users(
+            self.uniffiCloneHandle(),
+        FfiConverterUInt32.lower(pageSize),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * One page of users: `page` from 1, `page_size` 1 to 100.
      */
 open func listUsers(page: UInt32 = UInt32(1), pageSize: UInt32 = UInt32(20))async throws  -> UserList  {
@@ -1885,6 +1903,144 @@ public func FfiConverterTypeLumnisClient_lift(_ handle: UInt64) throws -> Lumnis
 #endif
 public func FfiConverterTypeLumnisClient_lower(_ value: LumnisClient) -> UInt64 {
     return FfiConverterTypeLumnisClient.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The users of `list_all_users`, one at a time; the next page is fetched when one ends.
+ */
+public protocol UserPagesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next user, or `None` after the last one; an error (a bad `page_size` first)
+     * ends the walk.
+     */
+    func next() async throws  -> User?
+    
+}
+/**
+ * The users of `list_all_users`, one at a time; the next page is fetched when one ends.
+ */
+open class UserPages: UserPagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_lumnisai_uniffi_fn_clone_userpages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_lumnisai_uniffi_fn_free_userpages(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next user, or `None` after the last one; an error (a bad `page_size` first)
+     * ends the walk.
+     */
+open func next()async throws  -> User?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_lumnisai_uniffi_fn_method_userpages_next(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionTypeUser.lift,
+            errorHandler: FfiConverterTypeLumnisError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUserPages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = UserPages
+
+    public static func lift(_ handle: UInt64) throws -> UserPages {
+        return UserPages(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: UserPages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UserPages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: UserPages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUserPages_lift(_ handle: UInt64) throws -> UserPages {
+    return try FfiConverterTypeUserPages.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUserPages_lower(_ value: UserPages) -> UInt64 {
+    return FfiConverterTypeUserPages.lower(value)
 }
 
 
@@ -6832,6 +6988,30 @@ fileprivate struct FfiConverterOptionTypeUploadOptions: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeUser: FfiConverterRustBuffer {
+    typealias SwiftType = User?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeUser.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeUser.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeDuplicateHandling: FfiConverterRustBuffer {
     typealias SwiftType = DuplicateHandling?
 
@@ -7359,6 +7539,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_user() != 7901) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_all_users() != 8913) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_users() != 20085) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7378,6 +7561,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_invokestream_response_id() != 10825) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_lumnisai_uniffi_checksum_method_userpages_next() != 35409) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_constructor_lumnisclient_from_env() != 23149) {

@@ -1,5 +1,5 @@
-// Hand-written Kotlin over the generated bindings: the progress stream as a Flow, typed
-// accessors for the JSON-text fields, and the fields every LumnisException variant shares.
+// Hand-written Kotlin over the generated bindings: the progress stream and the walk over
+// every user as Flows, typed accessors for the JSON-text fields, and the fields every LumnisException variant shares.
 package ai.lumnis
 
 import kotlinx.coroutines.flow.Flow
@@ -19,6 +19,21 @@ fun InvokeStream.asFlow(): Flow<ProgressEntry> =
             emit(entry)
         }
     }.onCompletion { cause -> if (cause != null) cancel() }
+
+/**
+ * Every active user as a cold [Flow], page after page (`pageSize` 1 to 100). Each collection
+ * walks anew with [LumnisClient.listAllUsers]: the paging is the core's, and a page is only
+ * fetched when the collector reaches it. The walk's native handle is freed when the flow ends.
+ */
+fun LumnisClient.allUsers(pageSize: UInt = 20u): Flow<User> =
+    flow {
+        listAllUsers(pageSize).use { pages ->
+            while (true) {
+                val user = pages.next() ?: break
+                emit(user)
+            }
+        }
+    }
 
 private fun parse(text: String?): JsonElement? = text?.let { Json.parseToJsonElement(it) }
 

@@ -1,6 +1,9 @@
-// Users through the binding: upsert, metadata as JSON, pagination, update and delete.
+// Users through the binding: upsert, metadata as JSON, pagination (one page, and every
+// page as a Flow), update and delete.
 package ai.lumnis
 
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
@@ -69,5 +72,25 @@ class UsersTest : ServerTest() {
         assertEquals("Robert", updated.firstName)
         assertEquals("Smith", updated.lastName)
         assertFalse(updated.updatedAt == null)
+    }
+
+    @Test
+    fun `allUsers walks every page and fetches a page only when it is reached`() = runBlocking {
+        val emails = (1..5).map { "page$it@example.com" }
+        users(*emails.toTypedArray())
+        val before = server.requests("GET", "/v1/users").size
+        val walked = client.allUsers(pageSize = 2u).toList().map { it.email }
+        assertEquals(emails.sorted(), walked.sorted())
+        assertEquals(3, server.requests("GET", "/v1/users").size - before)
+
+        val first = client.allUsers(pageSize = 2u).take(1).toList()
+        assertEquals(1, first.size)
+        assertEquals(4, server.requests("GET", "/v1/users").size - before)
+    }
+
+    @Test
+    fun `allUsers with a bad page size fails before any request`() = runBlocking {
+        expectError("validation") { client.allUsers(pageSize = 0u).toList() }
+        assertTrue(server.requests("GET", "/v1/users").isEmpty())
     }
 }
