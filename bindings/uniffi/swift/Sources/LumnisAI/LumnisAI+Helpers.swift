@@ -1,5 +1,6 @@
 // Hand-written Swift over the generated bindings: typed accessors for the JSON-text fields,
-// the progress stream as an AsyncThrowingStream, and the fields every LumnisError shares.
+// the progress stream and the walk over every user as AsyncThrowingStreams, and the fields
+// every LumnisError shares.
 // Not compiled on the machine these bindings are built on (it has no Swift toolchain).
 import Foundation
 
@@ -18,6 +19,16 @@ public extension Response {
     var structuredResponse: Any? { parseJSON(structuredResponseJson) }
     /// Why the run failed, decoded from `errorJson`.
     var error: Any? { parseJSON(errorJson) }
+}
+
+public extension LumnisClient {
+    /// Every active user, page after page (`pageSize` 1 to 100). The stream pulls: the
+    /// paging is the core's (`listAllUsers`), and a page is fetched only when the consumer
+    /// reaches it.
+    func allUsers(pageSize: UInt32 = 20) -> AsyncThrowingStream<User, Error> {
+        let pages = listAllUsers(pageSize: pageSize)
+        return AsyncThrowingStream(unfolding: { try await pages.next() })
+    }
 }
 
 public extension InvokeStream {

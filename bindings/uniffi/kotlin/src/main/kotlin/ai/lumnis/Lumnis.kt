@@ -1,5 +1,6 @@
 // Hand-written Kotlin over the generated bindings: the progress stream and the walk over
-// every user as Flows, typed accessors for the JSON-text fields, and the fields every LumnisException variant shares.
+// every user as Flows, typed accessors for the JSON-text fields, and the fields every
+// LumnisException variant shares.
 package ai.lumnis
 
 import kotlinx.coroutines.flow.Flow
