@@ -82,8 +82,11 @@ KOTLIN_POM := bindings/uniffi/kotlin/pom.xml
 kotlin-build:
 	mvn -q -B -f $(KOTLIN_POM) test-compile
 
+# Not -q: surefire's "Tests run:" lines are the suite's result; the ANSI colours that
+# Debian's Maven prints even in batch mode are stripped.
 test-kotlin: server
-	mvn -q -B -f $(KOTLIN_POM) test
+	set -o pipefail; mvn -B -ntp -f $(KOTLIN_POM) test 2>&1 \
+		| sed 's/\x1b\[[0-9;]*m//g' | grep -vE '^\[INFO\] (Download|$$)'
 	bash bindings/uniffi/scripts/check.sh
 
 bench-kotlin: release-server
