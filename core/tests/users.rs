@@ -36,7 +36,9 @@ async fn upsert_get_update_delete() {
         "upsert in another case returns the same user"
     );
 
-    let by_email = client.users().get("ada@example.com").await.unwrap();
+    // Calls return 'static futures: this one outlives its handle and runs on another task.
+    let pending = client.users().get("ada@example.com");
+    let by_email = tokio::spawn(pending).await.unwrap().unwrap();
     let by_id = client.users().get(&user.id.to_string()).await.unwrap();
     assert_eq!(by_email.id, user.id);
     assert_eq!(by_id.email, "ada@example.com");

@@ -1,6 +1,7 @@
 //! `client.files()`: upload (from bytes, a path streamed from disk, or an async reader),
 //! list, get, read the text of, download (to memory or streamed to a path), and delete.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -63,191 +64,260 @@ impl Files {
     }
 
     /// Uploads a file.
-    pub async fn upload(&self, source: FileSource, params: UploadFile) -> Result<FileUploadResult> {
-        let scope = params.scope.unwrap_or(if self.client.user().is_some() {
-            FileScope::User
-        } else {
-            FileScope::Tenant
-        });
-        let user_id = match scope {
-            FileScope::User => Some(
-                self.client
-                    .call_user(params.user_id.as_deref())?
-                    .ok_or_else(|| {
-                        Error::new(
-                            ErrorKind::MissingUserId,
-                            "a user-scoped upload needs a user: pass user_id or use for_user()",
-                        )
-                    })?,
-            ),
-            FileScope::Tenant => params.user_id.clone().filter(|u| !u.trim().is_empty()),
-        };
-        let name = match (&params.file_name, &source) {
-            (Some(name), _) => name.clone(),
-            (None, FileSource::Path(path)) => path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "upload.bin".into()),
-            (None, _) => "upload.bin".into(),
-        };
-        if name.trim().is_empty() {
-            return Err(Error::validation("file_name must not be empty"));
-        }
-        let mime = params
-            .mime_type
-            .clone()
-            .unwrap_or_else(|| guess_mime(&name).to_owned());
-        check_mime(&mime)?;
-        let tags = params.tags.join(",");
-        let mut fields = vec![("scope", scope.as_str())];
-        if let Some(user) = &user_id {
-            fields.push(("user_id", user.as_str()));
-        }
-        if !tags.is_empty() {
-            fields.push(("tags", tags.as_str()));
-        }
-        if let Some(handling) = params.duplicate_handling {
-            fields.push(("duplicate_handling", handling.as_str()));
-        }
-        let form = Arc::new(Multipart::new(&fields, &name, &mime));
+    pub fn upload(
+        &self,
+        source: FileSource,
+        params: UploadFile,
+    ) -> impl Future<Output = Result<FileUploadResult>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            let scope = params.scope.unwrap_or(if this.client.user().is_some() {
+                FileScope::User
+            } else {
+                FileScope::Tenant
+            });
+            let user_id = match scope {
+                FileScope::User => Some(
+                    this.client
+                        .call_user(params.user_id.as_deref())?
+                        .ok_or_else(|| {
+                            Error::new(
+                                ErrorKind::MissingUserId,
+                                "a user-scoped upload needs a user: pass user_id or use for_user()",
+                            )
+                        })?,
+                ),
+                FileScope::Tenant => params.user_id.clone().filter(|u| !u.trim().is_empty()),
+            };
+            let name = match (&params.file_name, &source) {
+                (Some(name), _) => name.clone(),
+                (None, FileSource::Path(path)) => path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "upload.bin".into()),
+                (None, _) => "upload.bin".into(),
+            };
+            if name.trim().is_empty() {
+                return Err(Error::validation("file_name must not be empty"));
+            }
+            let mime = params
+                .mime_type
+                .clone()
+                .unwrap_or_else(|| guess_mime(&name).to_owned());
+            check_mime(&mime)?;
+            let tags = params.tags.join(",");
+            let mut fields = vec![("scope", scope.as_str())];
+            if let Some(user) = &user_id {
+                fields.push(("user_id", user.as_str()));
+            }
+            if !tags.is_empty() {
+                fields.push(("tags", tags.as_str()));
+            }
+            if let Some(handling) = params.duplicate_handling {
+                fields.push(("duplicate_handling", handling.as_str()));
+            }
+            let form = Arc::new(Multipart::new(&fields, &name, &mime));
 
-        let body = match source {
-            FileSource::Bytes(bytes) => Body::Upload(Arc::new(move || {
-                let chunk = futures::stream::iter([Ok(bytes.clone())]);
-                Ok(form.upload(chunk, Some(bytes.len() as u64)))
-            })),
-            FileSource::Path(path) => {
-                let len = tokio::fs::metadata(&path)
-                    .await
-                    .map_err(|e| io_error(&path, e))?
-                    .len();
-                Body::Upload(Arc::new(move || {
-                    let file = std::fs::File::open(&path).map_err(|e| io_error(&path, e))?;
-                    let stream = ReaderStream::new(tokio::fs::File::from_std(file));
-                    Ok(form.upload(stream, Some(len)))
-                }))
-            }
-            FileSource::Reader(reader, len) => {
-                let upload = form.upload(ReaderStream::new(reader), len);
-                Body::UploadOnce(Mutex::new(Some(upload)))
-            }
-        };
-        let mut request = Request::new(Method::POST, "/v1/files/upload", "/v1/files/upload".into());
-        request.body = body;
-        self.client.send(request).await
+            let body = match source {
+                FileSource::Bytes(bytes) => Body::Upload(Arc::new(move || {
+                    let chunk = futures::stream::iter([Ok(bytes.clone())]);
+                    Ok(form.upload(chunk, Some(bytes.len() as u64)))
+                })),
+                FileSource::Path(path) => {
+                    let len = tokio::fs::metadata(&path)
+                        .await
+                        .map_err(|e| io_error(&path, e))?
+                        .len();
+                    Body::Upload(Arc::new(move || {
+                        let file = std::fs::File::open(&path).map_err(|e| io_error(&path, e))?;
+                        let stream = ReaderStream::new(tokio::fs::File::from_std(file));
+                        Ok(form.upload(stream, Some(len)))
+                    }))
+                }
+                FileSource::Reader(reader, len) => {
+                    let upload = form.upload(ReaderStream::new(reader), len);
+                    Body::UploadOnce(Mutex::new(Some(upload)))
+                }
+            };
+            let mut request =
+                Request::new(Method::POST, "/v1/files/upload", "/v1/files/upload".into());
+            request.body = body;
+            this.client.send(request).await
+        }
     }
 
     /// Lists one page of files the given user, else the bound one, may see.
-    pub async fn list(&self, params: ListFiles) -> Result<FileList> {
-        check_range("limit", params.limit, 1, 100)?;
-        if params.page < 1 {
-            return Err(Error::validation("page starts at 1"));
+    pub fn list(
+        &self,
+        params: ListFiles,
+    ) -> impl Future<Output = Result<FileList>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            check_range("limit", params.limit, 1, 100)?;
+            if params.page < 1 {
+                return Err(Error::validation("page starts at 1"));
+            }
+            let user_id = this.client.call_user(params.user_id.as_deref())?;
+            let tags = (!params.tags.is_empty()).then(|| params.tags.join(","));
+            let request = Request::new(Method::GET, "/v1/files", "/v1/files".into())
+                .query_opt("user_id", user_id)
+                .query_opt("scope", params.scope.map(|s| s.as_str()))
+                .query_opt("file_type", params.file_type)
+                .query_opt("status", params.status)
+                .query_opt("tags", tags)
+                .query("page", params.page)
+                .query("limit", params.limit);
+            this.client.send(request).await
         }
-        let user_id = self.client.call_user(params.user_id.as_deref())?;
-        let tags = (!params.tags.is_empty()).then(|| params.tags.join(","));
-        let request = Request::new(Method::GET, "/v1/files", "/v1/files".into())
-            .query_opt("user_id", user_id)
-            .query_opt("scope", params.scope.map(|s| s.as_str()))
-            .query_opt("file_type", params.file_type)
-            .query_opt("status", params.status)
-            .query_opt("tags", tags)
-            .query("page", params.page)
-            .query("limit", params.limit);
-        self.client.send(request).await
     }
 
     /// Gets a file's metadata.
-    pub async fn get(&self, file_id: &str, user_id: Option<&str>) -> Result<FileMetadata> {
-        let request = self.file_request(file_id, "", "/v1/files/{id}", user_id)?;
-        self.client.send(request).await
+    pub fn get(
+        &self,
+        file_id: &str,
+        user_id: Option<&str>,
+    ) -> impl Future<Output = Result<FileMetadata>> + Send + 'static {
+        let this = self.clone();
+        let file_id = file_id.to_owned();
+        let user_id = user_id.map(str::to_owned);
+        async move {
+            let file_id = file_id.as_str();
+            let user_id = user_id.as_deref();
+            let request = this.file_request(file_id, "", "/v1/files/{id}", user_id)?;
+            this.client.send(request).await
+        }
     }
 
     /// Reads a file's text, optionally a range of lines.
-    pub async fn content(&self, file_id: &str, params: FileContentParams) -> Result<FileContent> {
-        let request = self
-            .file_request(
-                file_id,
-                "/content",
-                "/v1/files/{id}/content",
-                params.user_id.as_deref(),
-            )?
-            .query_opt("content_type", params.content_type)
-            .query_opt("start_line", params.start_line)
-            .query_opt("end_line", params.end_line);
-        self.client.send(request).await
+    pub fn content(
+        &self,
+        file_id: &str,
+        params: FileContentParams,
+    ) -> impl Future<Output = Result<FileContent>> + Send + 'static {
+        let this = self.clone();
+        let file_id = file_id.to_owned();
+        async move {
+            let file_id = file_id.as_str();
+            let request = this
+                .file_request(
+                    file_id,
+                    "/content",
+                    "/v1/files/{id}/content",
+                    params.user_id.as_deref(),
+                )?
+                .query_opt("content_type", params.content_type)
+                .query_opt("start_line", params.start_line)
+                .query_opt("end_line", params.end_line);
+            this.client.send(request).await
+        }
     }
 
     /// Downloads a file's exact bytes into memory (up to the body limit; use
     /// [`download_to`](Files::download_to) for large files).
-    pub async fn download(&self, file_id: &str, user_id: Option<&str>) -> Result<Bytes> {
-        let request =
-            self.file_request(file_id, "/download", "/v1/files/{id}/download", user_id)?;
-        Ok(self
-            .client
-            .transport()
-            .execute(self.client.prepare(request))
-            .await?
-            .body)
+    pub fn download(
+        &self,
+        file_id: &str,
+        user_id: Option<&str>,
+    ) -> impl Future<Output = Result<Bytes>> + Send + 'static {
+        let this = self.clone();
+        let file_id = file_id.to_owned();
+        let user_id = user_id.map(str::to_owned);
+        async move {
+            let file_id = file_id.as_str();
+            let user_id = user_id.as_deref();
+            let request =
+                this.file_request(file_id, "/download", "/v1/files/{id}/download", user_id)?;
+            Ok(this
+                .client
+                .transport()
+                .execute(this.client.prepare(request))
+                .await?
+                .body)
+        }
     }
 
     /// Streams a file's bytes to `path`, never holding more than one chunk in memory.
     /// The file appears at `path` only once complete. Returns the number of bytes written.
-    pub async fn download_to(
+    pub fn download_to(
         &self,
         file_id: &str,
         path: &Path,
         user_id: Option<&str>,
-    ) -> Result<u64> {
-        let request =
-            self.file_request(file_id, "/download", "/v1/files/{id}/download", user_id)?;
-        let timeout = request.timeout.unwrap_or(self.client.options().timeout);
-        let response = self
-            .client
-            .transport()
-            .stream(self.client.prepare(request))
-            .await?;
+    ) -> impl Future<Output = Result<u64>> + Send + 'static {
+        let this = self.clone();
+        let file_id = file_id.to_owned();
+        let path = path.to_owned();
+        let user_id = user_id.map(str::to_owned);
+        async move {
+            let file_id = file_id.as_str();
+            let path = path.as_path();
+            let user_id = user_id.as_deref();
+            let request =
+                this.file_request(file_id, "/download", "/v1/files/{id}/download", user_id)?;
+            let timeout = request.timeout.unwrap_or(this.client.options().timeout);
+            let response = this
+                .client
+                .transport()
+                .stream(this.client.prepare(request))
+                .await?;
 
-        let partial = partial_path(path);
-        let mut file = tokio::fs::File::create(&partial)
-            .await
-            .map_err(|e| io_error(&partial, e))?;
-        let written = copy_body(response, &mut file, timeout, &partial).await;
-        let written = match written {
-            Ok(n) => n,
-            Err(err) => {
-                let _ = tokio::fs::remove_file(&partial).await;
-                return Err(err);
-            }
-        };
-        file.flush().await.map_err(|e| io_error(&partial, e))?;
-        drop(file);
-        tokio::fs::rename(&partial, path)
-            .await
-            .map_err(|e| io_error(path, e))?;
-        Ok(written)
+            let partial = partial_path(path);
+            let mut file = tokio::fs::File::create(&partial)
+                .await
+                .map_err(|e| io_error(&partial, e))?;
+            let written = copy_body(response, &mut file, timeout, &partial).await;
+            let written = match written {
+                Ok(n) => n,
+                Err(err) => {
+                    let _ = tokio::fs::remove_file(&partial).await;
+                    return Err(err);
+                }
+            };
+            file.flush().await.map_err(|e| io_error(&partial, e))?;
+            drop(file);
+            tokio::fs::rename(&partial, path)
+                .await
+                .map_err(|e| io_error(path, e))?;
+            Ok(written)
+        }
     }
 
     /// Where a file's processing stands.
-    pub async fn status(&self, file_id: &str) -> Result<FileStatus> {
-        let path = format!("/v1/files/{}/status", id_segment("file_id", file_id)?);
-        self.client
-            .send(Request::new(Method::GET, "/v1/files/{id}/status", path))
-            .await
+    pub fn status(
+        &self,
+        file_id: &str,
+    ) -> impl Future<Output = Result<FileStatus>> + Send + 'static {
+        let this = self.clone();
+        let file_id = file_id.to_owned();
+        async move {
+            let file_id = file_id.as_str();
+            let path = format!("/v1/files/{}/status", id_segment("file_id", file_id)?);
+            this.client
+                .send(Request::new(Method::GET, "/v1/files/{id}/status", path))
+                .await
+        }
     }
 
     /// Deletes a file; `hard_delete` removes its bytes too.
-    pub async fn delete(
+    pub fn delete(
         &self,
         file_id: &str,
         user_id: Option<&str>,
         hard_delete: bool,
-    ) -> Result<DeleteResult> {
-        let path = format!("/v1/files/{}", id_segment("file_id", file_id)?);
-        let user_id = self.client.call_user(user_id)?;
-        let request = Request::new(Method::DELETE, "/v1/files/{id}", path)
-            .query_opt("user_id", user_id)
-            .query_opt("hard_delete", hard_delete.then_some("true"));
-        self.client.send(request).await
+    ) -> impl Future<Output = Result<DeleteResult>> + Send + 'static {
+        let this = self.clone();
+        let file_id = file_id.to_owned();
+        let user_id = user_id.map(str::to_owned);
+        async move {
+            let file_id = file_id.as_str();
+            let user_id = user_id.as_deref();
+            let path = format!("/v1/files/{}", id_segment("file_id", file_id)?);
+            let user_id = this.client.call_user(user_id)?;
+            let request = Request::new(Method::DELETE, "/v1/files/{id}", path)
+                .query_opt("user_id", user_id)
+                .query_opt("hard_delete", hard_delete.then_some("true"));
+            this.client.send(request).await
+        }
     }
 
     fn file_request(

@@ -1,5 +1,8 @@
 //! Resource handles (`client.users()`, `threads()`, `responses()`, `files()`) and the
 //! argument checks they make before any request.
+//!
+//! Every call returns a `'static` future that owns what it needs, so it can be stored,
+//! joined or spawned without keeping the handle (or the arguments) alive.
 
 mod files;
 mod responses;

@@ -1,6 +1,7 @@
 //! `client.responses()`: create agent runs, read them (long-polling), cancel, list, and read
 //! their artifacts and feedback.
 
+use std::future::Future;
 use std::time::Duration;
 
 use futures::stream::{self, BoxStream, StreamExt};
@@ -47,84 +48,114 @@ impl Responses {
 
     /// Starts an agent run. Scoping, messages, agent config and file references are checked
     /// before any request.
-    pub async fn create(&self, params: CreateResponse) -> Result<CreatedResponse> {
-        if params.messages.is_empty() {
-            return Err(Error::validation("messages must hold at least one message"));
-        }
-        if let Some(config) = &params.agent_config {
-            config.validate()?;
-        }
-        for file in params.files.iter().flatten() {
-            check_file_reference(file)?;
-        }
-        let user_id = self
-            .client
-            .run_user(params.user_id.as_deref(), params.scope)?;
+    pub fn create(
+        &self,
+        params: CreateResponse,
+    ) -> impl Future<Output = Result<CreatedResponse>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            if params.messages.is_empty() {
+                return Err(Error::validation("messages must hold at least one message"));
+            }
+            if let Some(config) = &params.agent_config {
+                config.validate()?;
+            }
+            for file in params.files.iter().flatten() {
+                check_file_reference(file)?;
+            }
+            let user_id = this
+                .client
+                .run_user(params.user_id.as_deref(), params.scope)?;
 
-        let body = CreateResponseBody {
-            messages: &params.messages,
-            user_id: user_id.as_deref(),
-            thread_id: params
-                .thread_id
-                .as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty()),
-            agent_config: params.agent_config.as_ref(),
-            response_format: params.response_format.as_ref(),
-            response_format_instructions: params.response_format_instructions.as_deref(),
-            model_overrides: params.model_overrides.as_ref(),
-            files: params.files.as_deref(),
-        };
-        let request =
-            Request::new(Method::POST, "/v1/responses", "/v1/responses".into()).json(&body)?;
-        self.client.send(request).await
+            let body = CreateResponseBody {
+                messages: &params.messages,
+                user_id: user_id.as_deref(),
+                thread_id: params
+                    .thread_id
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty()),
+                agent_config: params.agent_config.as_ref(),
+                response_format: params.response_format.as_ref(),
+                response_format_instructions: params.response_format_instructions.as_deref(),
+                model_overrides: params.model_overrides.as_ref(),
+                files: params.files.as_deref(),
+            };
+            let request =
+                Request::new(Method::POST, "/v1/responses", "/v1/responses".into()).json(&body)?;
+            this.client.send(request).await
+        }
     }
 
     /// Reads a response. With `wait`, the server holds the request until the response
     /// changes or ends, up to that long (whole seconds, at most 30).
-    pub async fn get(&self, response_id: &str, wait: Option<Duration>) -> Result<Response> {
-        let path = format!("/v1/responses/{}", id_segment("response_id", response_id)?);
-        let mut request = Request::new(Method::GET, "/v1/responses/{id}", path);
-        if let Some(wait) = wait {
-            let secs = wait.as_secs_f64().ceil().min(MAX_WAIT_SECS as f64) as u64;
-            if secs > 0 {
-                // The attempt must outlive the server's hold, or every long poll would time out.
-                let floor = Duration::from_secs(secs) + WAIT_GRACE;
-                let timeout = self.client.options().timeout.max(floor);
-                request = request.query("wait", secs);
-                request.timeout = Some(timeout);
+    pub fn get(
+        &self,
+        response_id: &str,
+        wait: Option<Duration>,
+    ) -> impl Future<Output = Result<Response>> + Send + 'static {
+        let this = self.clone();
+        let response_id = response_id.to_owned();
+        async move {
+            let response_id = response_id.as_str();
+            let path = format!("/v1/responses/{}", id_segment("response_id", response_id)?);
+            let mut request = Request::new(Method::GET, "/v1/responses/{id}", path);
+            if let Some(wait) = wait {
+                let secs = wait.as_secs_f64().ceil().min(MAX_WAIT_SECS as f64) as u64;
+                if secs > 0 {
+                    // The attempt must outlive the server's hold, or every long poll would
+                    // time out.
+                    let floor = Duration::from_secs(secs) + WAIT_GRACE;
+                    let timeout = this.client.options().timeout.max(floor);
+                    request = request.query("wait", secs);
+                    request.timeout = Some(timeout);
+                }
             }
+            this.client.send(request).await
         }
-        self.client.send(request).await
     }
 
     /// Cancels a run.
-    pub async fn cancel(&self, response_id: &str) -> Result<CancelResult> {
-        let path = format!(
-            "/v1/responses/{}/cancel",
-            id_segment("response_id", response_id)?
-        );
-        self.client
-            .send(Request::new(
-                Method::POST,
-                "/v1/responses/{id}/cancel",
-                path,
-            ))
-            .await
+    pub fn cancel(
+        &self,
+        response_id: &str,
+    ) -> impl Future<Output = Result<CancelResult>> + Send + 'static {
+        let this = self.clone();
+        let response_id = response_id.to_owned();
+        async move {
+            let response_id = response_id.as_str();
+            let path = format!(
+                "/v1/responses/{}/cancel",
+                id_segment("response_id", response_id)?
+            );
+            this.client
+                .send(Request::new(
+                    Method::POST,
+                    "/v1/responses/{id}/cancel",
+                    path,
+                ))
+                .await
+        }
     }
 
     /// Lists one page of responses, newest first; on a user-bound client, the user's.
-    pub async fn list(&self, params: ListResponses) -> Result<ResponseList> {
-        check_range("limit", params.limit, 1, 100)?;
-        let user_id = self.client.call_user(params.user_id.as_deref())?;
-        let request = Request::new(Method::GET, "/v1/responses", "/v1/responses".into())
-            .query_opt("user_id", user_id)
-            .query_opt("status", params.status.map(|s| s.as_str()))
-            .query_opt("start_date", params.start_date.map(|d| d.to_rfc3339()))
-            .query_opt("end_date", params.end_date.map(|d| d.to_rfc3339()))
-            .query("limit", params.limit)
-            .query("offset", params.offset);
-        self.client.send(request).await
+    pub fn list(
+        &self,
+        params: ListResponses,
+    ) -> impl Future<Output = Result<ResponseList>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            check_range("limit", params.limit, 1, 100)?;
+            let user_id = this.client.call_user(params.user_id.as_deref())?;
+            let request = Request::new(Method::GET, "/v1/responses", "/v1/responses".into())
+                .query_opt("user_id", user_id)
+                .query_opt("status", params.status.map(|s| s.as_str()))
+                .query_opt("start_date", params.start_date.map(|d| d.to_rfc3339()))
+                .query_opt("end_date", params.end_date.map(|d| d.to_rfc3339()))
+                .query("limit", params.limit)
+                .query("offset", params.offset);
+            this.client.send(request).await
+        }
     }
 
     /// Every response matching `params`, from its offset on, as a stream.
@@ -158,54 +189,77 @@ impl Responses {
     }
 
     /// The artifacts of a run, verbatim.
-    pub async fn artifacts(&self, response_id: &str, limit: u32, offset: u64) -> Result<Value> {
-        check_range("limit", limit, 1, 100)?;
-        let path = format!(
-            "/v1/responses/{}/artifacts",
-            id_segment("response_id", response_id)?
-        );
-        let request = Request::new(Method::GET, "/v1/responses/{id}/artifacts", path)
-            .query("limit", limit)
-            .query("offset", offset);
-        self.client.send(request).await
+    pub fn artifacts(
+        &self,
+        response_id: &str,
+        limit: u32,
+        offset: u64,
+    ) -> impl Future<Output = Result<Value>> + Send + 'static {
+        let this = self.clone();
+        let response_id = response_id.to_owned();
+        async move {
+            let response_id = response_id.as_str();
+            check_range("limit", limit, 1, 100)?;
+            let path = format!(
+                "/v1/responses/{}/artifacts",
+                id_segment("response_id", response_id)?
+            );
+            let request = Request::new(Method::GET, "/v1/responses/{id}/artifacts", path)
+                .query("limit", limit)
+                .query("offset", offset);
+            this.client.send(request).await
+        }
     }
 
     /// Gives feedback on a run; the bound user is the author unless one is named.
-    pub async fn create_feedback(
+    pub fn create_feedback(
         &self,
         response_id: &str,
         feedback: CreateFeedback,
-    ) -> Result<FeedbackCreated> {
-        if feedback.feedback_text.trim().is_empty() {
-            return Err(Error::validation("feedback_text must not be empty"));
+    ) -> impl Future<Output = Result<FeedbackCreated>> + Send + 'static {
+        let this = self.clone();
+        let response_id = response_id.to_owned();
+        async move {
+            let response_id = response_id.as_str();
+            if feedback.feedback_text.trim().is_empty() {
+                return Err(Error::validation("feedback_text must not be empty"));
+            }
+            let user_id = this.client.call_user(feedback.user_id.as_deref())?;
+            let body = CreateFeedback {
+                user_id,
+                ..feedback
+            };
+            let path = format!(
+                "/v1/responses/{}/feedback",
+                id_segment("response_id", response_id)?
+            );
+            let request =
+                Request::new(Method::POST, "/v1/responses/{id}/feedback", path).json(&body)?;
+            this.client.send(request).await
         }
-        let user_id = self.client.call_user(feedback.user_id.as_deref())?;
-        let body = CreateFeedback {
-            user_id,
-            ..feedback
-        };
-        let path = format!(
-            "/v1/responses/{}/feedback",
-            id_segment("response_id", response_id)?
-        );
-        let request =
-            Request::new(Method::POST, "/v1/responses/{id}/feedback", path).json(&body)?;
-        self.client.send(request).await
     }
 
     /// The feedback given on a run, verbatim.
-    pub async fn list_feedback(&self, response_id: &str) -> Result<Value> {
-        let path = format!(
-            "/v1/responses/{}/feedback",
-            id_segment("response_id", response_id)?
-        );
-        self.client
-            .send(Request::new(
-                Method::GET,
-                "/v1/responses/{id}/feedback",
-                path,
-            ))
-            .await
+    pub fn list_feedback(
+        &self,
+        response_id: &str,
+    ) -> impl Future<Output = Result<Value>> + Send + 'static {
+        let this = self.clone();
+        let response_id = response_id.to_owned();
+        async move {
+            let response_id = response_id.as_str();
+            let path = format!(
+                "/v1/responses/{}/feedback",
+                id_segment("response_id", response_id)?
+            );
+            this.client
+                .send(Request::new(
+                    Method::GET,
+                    "/v1/responses/{id}/feedback",
+                    path,
+                ))
+                .await
+        }
     }
 }
 

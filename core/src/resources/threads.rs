@@ -1,5 +1,7 @@
 //! `client.threads()`: create, list, get, read the responses of, update and delete threads.
 
+use std::future::Future;
+
 use futures::stream::{self, BoxStream, StreamExt};
 use reqwest::Method;
 
@@ -34,24 +36,36 @@ impl Threads {
     }
 
     /// Creates a thread for the given user, else the bound one.
-    pub async fn create(&self, params: CreateThread) -> Result<Thread> {
-        check_title(params.title.as_deref())?;
-        let user_id = self.client.call_user(params.user_id.as_deref())?;
-        let body = CreateThread { user_id, ..params };
-        let request =
-            Request::new(Method::POST, "/v1/threads", "/v1/threads".into()).json(&body)?;
-        self.client.send(request).await
+    pub fn create(
+        &self,
+        params: CreateThread,
+    ) -> impl Future<Output = Result<Thread>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            check_title(params.title.as_deref())?;
+            let user_id = this.client.call_user(params.user_id.as_deref())?;
+            let body = CreateThread { user_id, ..params };
+            let request =
+                Request::new(Method::POST, "/v1/threads", "/v1/threads".into()).json(&body)?;
+            this.client.send(request).await
+        }
     }
 
     /// Lists one page of threads of the given user, else the bound one.
-    pub async fn list(&self, params: ListThreads) -> Result<ThreadList> {
-        check_range("limit", params.limit, 1, 100)?;
-        let user_id = self.client.call_user(params.user_id.as_deref())?;
-        let request = Request::new(Method::GET, "/v1/threads", "/v1/threads".into())
-            .query_opt("user_id", user_id)
-            .query("limit", params.limit)
-            .query("offset", params.offset);
-        self.client.send(request).await
+    pub fn list(
+        &self,
+        params: ListThreads,
+    ) -> impl Future<Output = Result<ThreadList>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            check_range("limit", params.limit, 1, 100)?;
+            let user_id = this.client.call_user(params.user_id.as_deref())?;
+            let request = Request::new(Method::GET, "/v1/threads", "/v1/threads".into())
+                .query_opt("user_id", user_id)
+                .query("limit", params.limit)
+                .query("offset", params.offset);
+            this.client.send(request).await
+        }
     }
 
     /// Every thread matching `params`, from its offset on, as a stream.
@@ -81,45 +95,72 @@ impl Threads {
     }
 
     /// Gets a thread.
-    pub async fn get(&self, thread_id: &str) -> Result<Thread> {
-        let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
-        self.client
-            .send(Request::new(Method::GET, "/v1/threads/{id}", path))
-            .await
+    pub fn get(&self, thread_id: &str) -> impl Future<Output = Result<Thread>> + Send + 'static {
+        let this = self.clone();
+        let thread_id = thread_id.to_owned();
+        async move {
+            let thread_id = thread_id.as_str();
+            let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+            this.client
+                .send(Request::new(Method::GET, "/v1/threads/{id}", path))
+                .await
+        }
     }
 
     /// The responses of a thread, oldest first.
-    pub async fn responses(
+    pub fn responses(
         &self,
         thread_id: &str,
         limit: u32,
         offset: u64,
-    ) -> Result<Vec<Response>> {
-        check_range("limit", limit, 1, 100)?;
-        let path = format!(
-            "/v1/threads/{}/responses",
-            id_segment("thread_id", thread_id)?
-        );
-        let request = Request::new(Method::GET, "/v1/threads/{id}/responses", path)
-            .query("limit", limit)
-            .query("offset", offset);
-        self.client.send(request).await
+    ) -> impl Future<Output = Result<Vec<Response>>> + Send + 'static {
+        let this = self.clone();
+        let thread_id = thread_id.to_owned();
+        async move {
+            let thread_id = thread_id.as_str();
+            check_range("limit", limit, 1, 100)?;
+            let path = format!(
+                "/v1/threads/{}/responses",
+                id_segment("thread_id", thread_id)?
+            );
+            let request = Request::new(Method::GET, "/v1/threads/{id}/responses", path)
+                .query("limit", limit)
+                .query("offset", offset);
+            this.client.send(request).await
+        }
     }
 
     /// Changes a thread's title.
-    pub async fn update(&self, thread_id: &str, params: UpdateThread) -> Result<Thread> {
-        check_title(params.title.as_deref())?;
-        let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
-        let request = Request::new(Method::PATCH, "/v1/threads/{id}", path).json(&params)?;
-        self.client.send(request).await
+    pub fn update(
+        &self,
+        thread_id: &str,
+        params: UpdateThread,
+    ) -> impl Future<Output = Result<Thread>> + Send + 'static {
+        let this = self.clone();
+        let thread_id = thread_id.to_owned();
+        async move {
+            let thread_id = thread_id.as_str();
+            check_title(params.title.as_deref())?;
+            let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+            let request = Request::new(Method::PATCH, "/v1/threads/{id}", path).json(&params)?;
+            this.client.send(request).await
+        }
     }
 
     /// Deletes a thread and its responses.
-    pub async fn delete(&self, thread_id: &str) -> Result<DeleteResult> {
-        let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
-        self.client
-            .send(Request::new(Method::DELETE, "/v1/threads/{id}", path))
-            .await
+    pub fn delete(
+        &self,
+        thread_id: &str,
+    ) -> impl Future<Output = Result<DeleteResult>> + Send + 'static {
+        let this = self.clone();
+        let thread_id = thread_id.to_owned();
+        async move {
+            let thread_id = thread_id.as_str();
+            let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+            this.client
+                .send(Request::new(Method::DELETE, "/v1/threads/{id}", path))
+                .await
+        }
     }
 }
 

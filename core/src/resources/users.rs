@@ -1,5 +1,7 @@
 //! `client.users()`: create (upsert), get, list, iterate, update and delete users.
 
+use std::future::Future;
+
 use futures::stream::{self, BoxStream, StreamExt};
 use reqwest::Method;
 
@@ -38,39 +40,57 @@ impl Users {
     }
 
     /// Creates a user, or returns the one that has this email already (in any case).
-    pub async fn create(&self, params: CreateUser) -> Result<User> {
-        check_email(params.email.trim())?;
-        let params = CreateUser {
-            email: params.email.trim().to_owned(),
-            ..params
-        };
-        let request = Request::new(Method::POST, "/v1/users", "/v1/users".into()).json(&params)?;
-        self.client.send(request).await
+    pub fn create(
+        &self,
+        params: CreateUser,
+    ) -> impl Future<Output = Result<User>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            check_email(params.email.trim())?;
+            let params = CreateUser {
+                email: params.email.trim().to_owned(),
+                ..params
+            };
+            let request =
+                Request::new(Method::POST, "/v1/users", "/v1/users".into()).json(&params)?;
+            this.client.send(request).await
+        }
     }
 
     /// Gets a user by id or email.
-    pub async fn get(&self, id_or_email: &str) -> Result<User> {
-        let path = format!(
-            "/v1/users/{}",
-            id_segment("the user id or email", id_or_email)?
-        );
-        self.client
-            .send(Request::new(Method::GET, "/v1/users/{id}", path))
-            .await
+    pub fn get(&self, id_or_email: &str) -> impl Future<Output = Result<User>> + Send + 'static {
+        let this = self.clone();
+        let id_or_email = id_or_email.to_owned();
+        async move {
+            let id_or_email = id_or_email.as_str();
+            let path = format!(
+                "/v1/users/{}",
+                id_segment("the user id or email", id_or_email)?
+            );
+            this.client
+                .send(Request::new(Method::GET, "/v1/users/{id}", path))
+                .await
+        }
     }
 
     /// Lists one page of active users, oldest first.
-    pub async fn list(&self, params: ListUsers) -> Result<UserList> {
-        if params.page < 1 {
-            return Err(crate::Error::validation("page starts at 1"));
+    pub fn list(
+        &self,
+        params: ListUsers,
+    ) -> impl Future<Output = Result<UserList>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            if params.page < 1 {
+                return Err(crate::Error::validation("page starts at 1"));
+            }
+            check_range("page_size", params.page_size, 1, 100)?;
+            let request = Request::new(Method::GET, "/v1/users", "/v1/users".into())
+                .query("page", params.page)
+                .query("page_size", params.page_size);
+            let mut list: UserList = this.client.send(request).await?;
+            list.total = list.pagination.total;
+            Ok(list)
         }
-        check_range("page_size", params.page_size, 1, 100)?;
-        let request = Request::new(Method::GET, "/v1/users", "/v1/users".into())
-            .query("page", params.page)
-            .query("page_size", params.page_size);
-        let mut list: UserList = self.client.send(request).await?;
-        list.total = list.pagination.total;
-        Ok(list)
     }
 
     /// Every active user, page after page, as a stream.
@@ -96,23 +116,40 @@ impl Users {
     }
 
     /// Changes the fields that are set.
-    pub async fn update(&self, id_or_email: &str, params: UpdateUser) -> Result<User> {
-        let path = format!(
-            "/v1/users/{}",
-            id_segment("the user id or email", id_or_email)?
-        );
-        let request = Request::new(Method::PUT, "/v1/users/{id}", path).json(&params)?;
-        self.client.send(request).await
+    pub fn update(
+        &self,
+        id_or_email: &str,
+        params: UpdateUser,
+    ) -> impl Future<Output = Result<User>> + Send + 'static {
+        let this = self.clone();
+        let id_or_email = id_or_email.to_owned();
+        async move {
+            let id_or_email = id_or_email.as_str();
+            let path = format!(
+                "/v1/users/{}",
+                id_segment("the user id or email", id_or_email)?
+            );
+            let request = Request::new(Method::PUT, "/v1/users/{id}", path).json(&params)?;
+            this.client.send(request).await
+        }
     }
 
     /// Soft-deletes a user: it leaves lists and `get` answers not found.
-    pub async fn delete(&self, id_or_email: &str) -> Result<DeleteResult> {
-        let path = format!(
-            "/v1/users/{}",
-            id_segment("the user id or email", id_or_email)?
-        );
-        self.client
-            .send(Request::new(Method::DELETE, "/v1/users/{id}", path))
-            .await
+    pub fn delete(
+        &self,
+        id_or_email: &str,
+    ) -> impl Future<Output = Result<DeleteResult>> + Send + 'static {
+        let this = self.clone();
+        let id_or_email = id_or_email.to_owned();
+        async move {
+            let id_or_email = id_or_email.as_str();
+            let path = format!(
+                "/v1/users/{}",
+                id_segment("the user id or email", id_or_email)?
+            );
+            this.client
+                .send(Request::new(Method::DELETE, "/v1/users/{id}", path))
+                .await
+        }
     }
 }
