@@ -1,4 +1,5 @@
-//! `make bench-core`: the core's cost per call against raw reqwest doing the same requests,
+//! `make bench-core`: the core's cost per call against raw reqwest doing the same requests
+//! (bare, and with the per-request timeout a production client sets),
 //! invoke latency over the agent's own, and memory with 10,000 requests in flight.
 //!
 //! The server runs as a separate release process, so that it does not share this process's
@@ -8,13 +9,24 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use futures::future::{FutureExt, LocalBoxFuture};
 use lumnisai::{Client, ClientOptions, CreateUser, InvokeOptions, User};
 
 const ROUNDS: usize = 7;
 const CALLS: usize = 1_000;
 const AGENT_MS: u64 = 300;
 
+const TIMEOUT: Duration = Duration::from_secs(60);
+
 type BoxError = Box<dyn std::error::Error>;
+
+/// Raw reqwest against the server, with or without a per-request timeout.
+struct Raw<'a> {
+    http: reqwest::Client,
+    base: &'a str,
+    key: &'a str,
+    timed: bool,
+}
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
@@ -30,33 +42,50 @@ async fn main() -> Result<(), BoxError> {
 async fn run(base: &str) -> Result<(), BoxError> {
     let key = lumnis_local::DEFAULT_API_KEY;
     let core = Client::new(ClientOptions::new().api_key(key).base_url(base))?;
-    let raw = reqwest::Client::builder().tcp_nodelay(true).build()?;
+    let http = reqwest::Client::builder().tcp_nodelay(true).build()?;
+    let raw = Raw {
+        http: http.clone(),
+        base,
+        key,
+        timed: false,
+    };
+    let timed = Raw {
+        http,
+        base,
+        key,
+        timed: true,
+    };
     for i in 0..100 {
-        core.users()
+        let users = core.users();
+        users
             .create(CreateUser::new(format!("bench{i}@example.com")))
             .await?;
     }
 
-    let mut table = vec![];
-    let seq = compare(
-        || raw_sequential(&raw, base, key),
-        || core_sequential(&core),
-    )
+    let seq = compare([
+        Box::new(|| raw_sequential(&raw).boxed_local()) as Case<'_>,
+        Box::new(|| raw_sequential(&timed).boxed_local()),
+        Box::new(|| core_sequential(&core).boxed_local()),
+    ])
     .await?;
-    table.push(("sequential get_user (per call)", seq));
-    let conc = compare(
-        || raw_concurrent(&raw, base, key),
-        || core_concurrent(&core),
-    )
+    let conc = compare([
+        Box::new(|| raw_concurrent(&raw).boxed_local()) as Case<'_>,
+        Box::new(|| raw_concurrent(&timed).boxed_local()),
+        Box::new(|| core_concurrent(&core).boxed_local()),
+    ])
     .await?;
-    table.push(("1,000 concurrent get_user (per call)", conc));
 
-    println!("| case | raw reqwest | core | core / raw |");
-    println!("| --- | --- | --- | --- |");
-    for (name, (raw_us, core_us)) in table {
+    println!("| case | raw reqwest | raw + timeout | core | core / raw | core / raw + timeout |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    let rows = [
+        ("sequential get_user, per call", seq),
+        ("1,000 concurrent, per call", conc),
+    ];
+    for (name, [bare, with_timeout, ours]) in rows {
         println!(
-            "| {name} | {raw_us:.1} µs | {core_us:.1} µs | {:.3} |",
-            core_us / raw_us
+            "| {name} | {bare:.1} µs | {with_timeout:.1} µs | {ours:.1} µs | {:.3} | {:.3} |",
+            ours / bare,
+            ours / with_timeout
         );
     }
 
@@ -69,51 +98,48 @@ async fn run(base: &str) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// Alternates raw and core rounds, so that drift in the machine hits both alike; returns
-/// the median microseconds per call of each.
-async fn compare<R, C, RF, CF>(raw: R, core: C) -> Result<(f64, f64), BoxError>
-where
-    R: Fn() -> RF,
-    C: Fn() -> CF,
-    RF: std::future::Future<Output = Result<(), BoxError>>,
-    CF: std::future::Future<Output = Result<(), BoxError>>,
-{
-    raw().await?;
-    core().await?;
-    let (mut raw_times, mut core_times) = (vec![], vec![]);
-    for _ in 0..ROUNDS {
-        let started = Instant::now();
-        raw().await?;
-        raw_times.push(started.elapsed());
-        let started = Instant::now();
-        core().await?;
-        core_times.push(started.elapsed());
+/// One benchmarked case: makes `CALLS` calls.
+type Case<'a> = Box<dyn Fn() -> LocalBoxFuture<'a, Result<(), BoxError>> + 'a>;
+
+/// Runs the cases in turn, round after round, so that drift in the machine hits all alike;
+/// returns the median microseconds per call of each.
+async fn compare(cases: [Case<'_>; 3]) -> Result<[f64; 3], BoxError> {
+    for case in &cases {
+        case().await?;
     }
-    let per_call = |times: &mut Vec<Duration>| median(times).as_secs_f64() * 1e6 / CALLS as f64;
-    Ok((per_call(&mut raw_times), per_call(&mut core_times)))
+    let mut times: [Vec<Duration>; 3] = Default::default();
+    for _ in 0..ROUNDS {
+        for (case, times) in cases.iter().zip(times.iter_mut()) {
+            let started = Instant::now();
+            case().await?;
+            times.push(started.elapsed());
+        }
+    }
+    Ok(times.map(|mut t| median(&mut t).as_secs_f64() * 1e6 / CALLS as f64))
 }
 
-async fn raw_get(raw: &reqwest::Client, base: &str, key: &str, i: usize) -> Result<(), BoxError> {
-    let url = format!("{base}/v1/users/bench{}@example.com", i % 100);
-    let response = raw
-        .get(url)
-        .bearer_auth(key)
-        .send()
-        .await?
-        .error_for_status()?;
+/// One raw request; with `timed`, bounded by the same per-attempt timeout the core sets, since
+/// reqwest has none of its own and a production client must set one.
+async fn raw_get(raw: &Raw<'_>, i: usize) -> Result<(), BoxError> {
+    let url = format!("{}/v1/users/bench{}@example.com", raw.base, i % 100);
+    let mut request = raw.http.get(url).bearer_auth(raw.key);
+    if raw.timed {
+        request = request.timeout(TIMEOUT);
+    }
+    let response = request.send().await?.error_for_status()?;
     let _: User = serde_json::from_slice(&response.bytes().await?)?;
     Ok(())
 }
 
-async fn raw_sequential(raw: &reqwest::Client, base: &str, key: &str) -> Result<(), BoxError> {
+async fn raw_sequential(raw: &Raw<'_>) -> Result<(), BoxError> {
     for i in 0..CALLS {
-        raw_get(raw, base, key, i).await?;
+        raw_get(raw, i).await?;
     }
     Ok(())
 }
 
-async fn raw_concurrent(raw: &reqwest::Client, base: &str, key: &str) -> Result<(), BoxError> {
-    let calls = (0..CALLS).map(|i| raw_get(raw, base, key, i));
+async fn raw_concurrent(raw: &Raw<'_>) -> Result<(), BoxError> {
+    let calls = (0..CALLS).map(|i| raw_get(raw, i));
     futures::future::try_join_all(calls).await?;
     Ok(())
 }
