@@ -220,12 +220,13 @@ impl Error {
         self.0.response_id.as_deref()
     }
 
-    /// Whether a new attempt of the same request could succeed.
+    /// Whether a new attempt of the same request could succeed: the client's own retry rule
+    /// (408, 429, 500, 502, 503 and 504; no answer at all, or an attempt that timed out).
     pub fn is_retryable(&self) -> bool {
-        matches!(
-            self.0.kind,
-            ErrorKind::Transport | ErrorKind::Timeout | ErrorKind::RateLimit | ErrorKind::Server
-        )
+        match self.0.status {
+            Some(status) => crate::retry::is_retryable_status(status),
+            None => matches!(self.0.kind, ErrorKind::Transport | ErrorKind::Timeout),
+        }
     }
 }
 
@@ -290,6 +291,15 @@ mod tests {
         assert_eq!(ErrorKind::from_status(422), ErrorKind::Validation);
         assert_eq!(ErrorKind::from_status(429), ErrorKind::RateLimit);
         assert_eq!(ErrorKind::from_status(503), ErrorKind::Server);
+    }
+
+    #[test]
+    fn retryable_follows_the_status_then_the_kind() {
+        let status = |s| Error::new(ErrorKind::from_status(s), "x").with_status(s);
+        assert!(status(503).is_retryable() && status(429).is_retryable());
+        assert!(!status(501).is_retryable() && !status(404).is_retryable());
+        assert!(Error::new(ErrorKind::Transport, "reset").is_retryable());
+        assert!(!Error::new(ErrorKind::Decode, "bad json").is_retryable());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use tracing::Instrument;
 use crate::error::{Error, ErrorKind, Result};
 use crate::multipart::Upload;
 use crate::options::ClientOptions;
-use crate::retry::{backoff_delay, is_retryable_status, parse_retry_after, RetryBudget};
+use crate::retry::{backoff_delay, parse_retry_after, RetryBudget};
 
 /// Builds an upload body for one attempt; called again for each retry.
 pub(crate) type UploadFactory = Arc<dyn Fn() -> Result<Upload> + Send + Sync>;
@@ -261,10 +261,7 @@ impl Transport {
             };
 
             let replayable = !matches!(request.body, Body::UploadOnce(_));
-            let retryable = match outcome.status() {
-                Some(status) => is_retryable_status(status),
-                None => matches!(outcome.kind(), ErrorKind::Transport | ErrorKind::Timeout),
-            };
+            let retryable = outcome.is_retryable();
             tracing::debug!(
                 attempt = retry + 1,
                 elapsed_ms = ms(started),
