@@ -50,6 +50,7 @@ bench-server: release-server
 bench-core: release-server
 	$(CARGO) build --release -p lumnis-bench
 	LUMNIS_LOCAL_BIN=$(ROOT)/target/release/lumnis-local target/release/lumnis-bench
+	bash tests/bench/count.sh
 
 clean:
 	$(CARGO) clean

@@ -98,6 +98,7 @@
 
 mod client;
 mod error;
+mod fork;
 mod invoke;
 pub mod models;
 mod multipart;

@@ -7,8 +7,10 @@ use std::sync::Mutex;
 
 use tokio::runtime::{Builder, Handle, Runtime};
 
+use crate::fork;
+
 struct Owned {
-    pid: u32,
+    generation: u64,
     runtime: &'static Runtime,
 }
 
@@ -19,12 +21,12 @@ static RUNTIME: Mutex<Option<Owned>> = Mutex::new(None);
 /// The bindings (Python, Node, uniffi) spawn and block on this handle, so that every
 /// language runs the client on one multi-threaded runtime per process.
 pub fn handle() -> Handle {
-    let pid = std::process::id();
+    let generation = fork::generation();
     let mut slot = RUNTIME
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(owned) = slot.as_ref() {
-        if owned.pid == pid {
+        if owned.generation == generation {
             return owned.runtime.handle().clone();
         }
     }
@@ -37,7 +39,10 @@ pub fn handle() -> Handle {
         .build()
         .unwrap_or_else(|err| panic!("cannot start the lumnisai tokio runtime: {err}"));
     let runtime: &'static Runtime = Box::leak(Box::new(runtime));
-    *slot = Some(Owned { pid, runtime });
+    *slot = Some(Owned {
+        generation,
+        runtime,
+    });
     runtime.handle().clone()
 }
 

@@ -12,6 +12,7 @@ use serde_json::Value;
 use tracing::Instrument;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::fork;
 use crate::multipart::Upload;
 use crate::options::ClientOptions;
 use crate::retry::{backoff_delay, parse_retry_after, RetryBudget};
@@ -84,8 +85,9 @@ pub(crate) struct Raw {
     pub body: Bytes,
 }
 
+/// The connection pool and the fork generation it was built in.
 struct Pool {
-    pid: u32,
+    generation: u64,
     http: reqwest::Client,
 }
 
@@ -94,6 +96,11 @@ pub(crate) struct Transport {
     pool: RwLock<Pool>,
     options: ClientOptions,
     base_url: String,
+    /// `base_url` parsed once: each request sets only its path, so the host is not parsed
+    /// (and IDNA-checked) again on every call.
+    base: reqwest::Url,
+    /// The base URL's own path without its trailing slash, prefixed to every request path.
+    base_path: String,
     api_key: String,
     default_headers: HeaderMap,
     budget: RetryBudget,
@@ -127,9 +134,16 @@ impl Transport {
             headers.insert(name, value);
         }
 
+        let base = reqwest::Url::parse(&base_url).map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                format!("base_url {base_url:?} is invalid: {e}"),
+            )
+        })?;
+        let base_path = base.path().trim_end_matches('/').to_owned();
         let http = build_http(&options, &headers)?;
         let pool = RwLock::new(Pool {
-            pid: std::process::id(),
+            generation: fork::generation(),
             http,
         });
         let budget = RetryBudget::new();
@@ -137,6 +151,8 @@ impl Transport {
             pool,
             options,
             base_url,
+            base,
+            base_path,
             api_key,
             default_headers: headers,
             budget,
@@ -154,18 +170,18 @@ impl Transport {
     /// The pool of this process; a forked child builds its own, since the parent's
     /// connections and their tasks do not survive `fork()`.
     fn http(&self) -> Result<reqwest::Client> {
-        let pid = std::process::id();
+        let generation = fork::generation();
         {
             let pool = self.pool.read().unwrap_or_else(|p| p.into_inner());
-            if pool.pid == pid {
+            if pool.generation == generation {
                 return Ok(pool.http.clone());
             }
         }
         let mut pool = self.pool.write().unwrap_or_else(|p| p.into_inner());
-        if pool.pid != pid {
+        if pool.generation != generation {
             let fresh = build_http(&self.options, &self.default_headers)?;
             std::mem::forget(std::mem::replace(&mut pool.http, fresh));
-            pool.pid = pid;
+            pool.generation = generation;
         }
         Ok(pool.http.clone())
     }
@@ -193,7 +209,7 @@ impl Transport {
     pub(crate) async fn execute(&self, request: Request) -> Result<Raw> {
         let span = tracing::debug_span!("lumnisai.request", method = %request.method,
             path = request.route);
-        self.with_retries(&request, |response| async move {
+        let call = self.with_retries(&request, |response| async move {
             let status = response.status();
             let request_id = request_id(response.headers());
             let body = self.read_limited(response).await?;
@@ -202,9 +218,8 @@ impl Transport {
                 request_id,
                 body,
             })
-        })
-        .instrument(span)
-        .await
+        });
+        in_span(span, call).await
     }
 
     /// Sends a request, retrying until the headers of a success arrive, and hands over the
@@ -212,9 +227,8 @@ impl Transport {
     pub(crate) async fn stream(&self, request: Request) -> Result<reqwest::Response> {
         let span = tracing::debug_span!("lumnisai.request", method = %request.method,
             path = request.route);
-        self.with_retries(&request, |response| async move { Ok(response) })
-            .instrument(span)
-            .await
+        let call = self.with_retries(&request, |response| async move { Ok(response) });
+        in_span(span, call).await
     }
 
     /// The retry loop: each attempt has its own timeout and the same idempotency key.
@@ -300,7 +314,7 @@ impl Transport {
         key: Option<&str>,
         retry: u32,
     ) -> Result<reqwest::Response> {
-        let url = format!("{}{}", self.base_url, request.path);
+        let url = self.url(&request.path);
         let mut builder = self.http()?.request(request.method.clone(), url);
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
@@ -331,6 +345,13 @@ impl Transport {
             .map_err(|err| self.transport_error(err))
     }
 
+    /// The URL of an encoded path below the base URL.
+    fn url(&self, path: &str) -> reqwest::Url {
+        let mut url = self.base.clone();
+        url.set_path(&[self.base_path.as_str(), path].concat());
+        url
+    }
+
     /// Reads a body into memory, refusing to go past the limit.
     pub(crate) async fn read_limited(&self, mut response: reqwest::Response) -> Result<Bytes> {
         let limit = self.options.max_response_bytes;
@@ -338,10 +359,12 @@ impl Transport {
             if len > limit {
                 return Err(too_large(limit, &response));
             }
+            // hyper reads a sized body to its length and no further, so the limit holds, and
+            // a body that arrives in one piece is handed over without a copy.
+            return response.bytes().await.map_err(|e| self.transport_error(e));
         }
 
-        let capacity = response.content_length().unwrap_or(0).min(1 << 16) as usize;
-        let mut body = BytesMut::with_capacity(capacity);
+        let mut body = BytesMut::new();
         while let Some(chunk) = response
             .chunk()
             .await
@@ -419,6 +442,16 @@ impl Transport {
 
     fn redact(&self, text: &str) -> String {
         redact_key(text, &self.api_key)
+    }
+}
+
+/// Runs a call inside its span, or bare when no subscriber wants the span: entering and
+/// leaving even a disabled span on every poll is a cost each concurrent call would pay.
+async fn in_span<T>(span: tracing::Span, call: impl std::future::Future<Output = T>) -> T {
+    if span.is_disabled() {
+        call.await
+    } else {
+        call.instrument(span).await
     }
 }
 
@@ -513,8 +546,11 @@ fn too_large(limit: u64, response: &reqwest::Response) -> Error {
     .with_request_id(request_id(response.headers()))
 }
 
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
 fn request_id(headers: &HeaderMap) -> Option<String> {
-    header_str(headers, "x-request-id").map(str::to_owned)
+    let value = headers.get(X_REQUEST_ID)?;
+    value.to_str().ok().map(str::to_owned)
 }
 
 fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -547,6 +583,26 @@ mod tests {
         let partial = redact_key("leaked ghijklmn here", key);
         assert!(!partial.contains("ghijklmn"), "{partial}");
         assert_eq!(redact_key("nothing here", key), "nothing here");
+    }
+
+    #[test]
+    fn request_urls_keep_the_base_path_and_the_encoded_segments() {
+        let at = |base: &str, path: &str| {
+            let options = ClientOptions::new().api_key("k");
+            let transport = Transport::new(options, base.to_owned(), "k".to_owned()).unwrap();
+            transport.url(path).to_string()
+        };
+        assert_eq!(
+            at("http://127.0.0.1:8080", "/v1/users/a%2Bb%40c.co"),
+            "http://127.0.0.1:8080/v1/users/a%2Bb%40c.co"
+        );
+        assert_eq!(
+            at(
+                "https://api.example.com/lumnis",
+                "/v1/users/%E2%9C%93%3F%23"
+            ),
+            "https://api.example.com/lumnis/v1/users/%E2%9C%93%3F%23"
+        );
     }
 
     #[test]
