@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use futures::future::{FutureExt, LocalBoxFuture};
 use lumnisai::{Client, ClientOptions, CreateUser, InvokeOptions, User};
 
-const ROUNDS: usize = 7;
+const ROUNDS: usize = 9;
 const CALLS: usize = 1_000;
 const AGENT_MS: u64 = 300;
 
@@ -78,8 +78,10 @@ async fn run(base: &str) -> Result<(), BoxError> {
     println!("| case | raw reqwest | raw + timeout | core | core / raw | core / raw + timeout |");
     println!("| --- | --- | --- | --- | --- | --- |");
     let rows = [
-        ("sequential get_user, per call", seq),
-        ("1,000 concurrent, per call", conc),
+        ("sequential get_user, wall per call", seq.wall),
+        ("sequential get_user, client CPU per call", seq.cpu),
+        ("1,000 concurrent, wall per call", conc.wall),
+        ("1,000 concurrent, client CPU per call", conc.cpu),
     ];
     for (name, [bare, with_timeout, ours]) in rows {
         println!(
@@ -101,21 +103,49 @@ async fn run(base: &str) -> Result<(), BoxError> {
 /// One benchmarked case: makes `CALLS` calls.
 type Case<'a> = Box<dyn Fn() -> LocalBoxFuture<'a, Result<(), BoxError>> + 'a>;
 
-/// Runs the cases in turn, round after round, so that drift in the machine hits all alike;
-/// returns the median microseconds per call of each.
-async fn compare(cases: [Case<'_>; 3]) -> Result<[f64; 3], BoxError> {
+/// Median microseconds per call of each case: wall time, and the CPU time of this process
+/// (all its threads), which the server's share of the two cores does not blur.
+struct PerCall {
+    wall: [f64; 3],
+    cpu: [f64; 3],
+}
+
+/// Runs the cases in turn, round after round, so that drift in the machine hits all alike.
+async fn compare(cases: [Case<'_>; 3]) -> Result<PerCall, BoxError> {
     for case in &cases {
         case().await?;
     }
-    let mut times: [Vec<Duration>; 3] = Default::default();
+    let mut walls: [Vec<Duration>; 3] = Default::default();
+    let mut cpus: [Vec<Duration>; 3] = Default::default();
     for _ in 0..ROUNDS {
-        for (case, times) in cases.iter().zip(times.iter_mut()) {
-            let started = Instant::now();
+        for ((case, wall), cpu) in cases.iter().zip(walls.iter_mut()).zip(cpus.iter_mut()) {
+            let (started, cpu_before) = (Instant::now(), process_cpu()?);
             case().await?;
-            times.push(started.elapsed());
+            wall.push(started.elapsed());
+            cpu.push(process_cpu()?.saturating_sub(cpu_before));
         }
     }
-    Ok(times.map(|mut t| median(&mut t).as_secs_f64() * 1e6 / CALLS as f64))
+    let per_call = |mut t: Vec<Duration>| median(&mut t).as_secs_f64() * 1e6 / CALLS as f64;
+    Ok(PerCall {
+        wall: walls.map(per_call),
+        cpu: cpus.map(per_call),
+    })
+}
+
+/// The CPU time all threads of this process have run, from the scheduler's nanosecond
+/// counters (`/proc/self/task/*/schedstat`), finer than `getrusage`'s clock ticks.
+fn process_cpu() -> Result<Duration, BoxError> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir("/proc/self/task")? {
+        let stat = std::fs::read_to_string(task?.path().join("schedstat"))?;
+        let ran: u64 = stat
+            .split_whitespace()
+            .next()
+            .ok_or("empty schedstat")?
+            .parse()?;
+        total += ran;
+    }
+    Ok(Duration::from_nanos(total))
 }
 
 /// One raw request; with `timed`, bounded by the same per-attempt timeout the core sets, since
