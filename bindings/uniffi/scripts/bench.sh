@@ -4,7 +4,7 @@
 # table with the per-call overhead of the uniffi crossing.
 #   BENCH_ROUNDS (default 3): Rust and Kotlin processes run in turn, this many of each, so
 #   that both see the same server and the same load; each figure is the median over them
-#   of each process's own median of five runs.
+#   of each process's own median of seven runs (after its warm-up).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
