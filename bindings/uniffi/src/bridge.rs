@@ -1,38 +1,47 @@
 //! The one bridge from a foreign `await` to the core's runtime.
 //!
-//! uniffi polls an exported future from the foreign side; the work itself is spawned on
-//! [`lumnisai::runtime::handle`] so that the whole process runs on one runtime, and the
-//! foreign future only awaits the task. Dropping the foreign future (a cancelled Kotlin
-//! coroutine) aborts the task, which drops the request mid-flight: no retry follows.
+//! uniffi polls an exported future from the foreign side. The bridge polls the core's future
+//! right there, inside the context of [`lumnisai::runtime::handle`]: its sockets and timers
+//! belong to the one runtime of the process, whose threads drive them, and the foreign thread
+//! that polls writes the request itself. Spawning the work as a task instead would add a
+//! thread hand-off to every call (waking a runtime thread to start it), which measured as the
+//! largest part of the Kotlin overhead. Dropping the foreign future (a cancelled Kotlin
+//! coroutine) drops the core's future, and with it the request mid-flight: no retry follows.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
-use tokio::task::JoinHandle;
+use tokio::runtime::Handle;
 
 use crate::error::LumnisError;
 
-/// Runs `work` on the core's runtime and waits for it, mapping the core's error.
+/// Runs `work` in the core's runtime context and waits for it, mapping the core's error.
 pub(crate) async fn run<T, F>(work: F) -> Result<T, LumnisError>
 where
     F: Future<Output = lumnisai::Result<T>> + Send + 'static,
     T: Send + 'static,
 {
-    let mut task = AbortOnDrop(lumnisai::runtime::handle().spawn(work));
-    match (&mut task.0).await {
-        Ok(result) => result.map_err(LumnisError::from),
-        Err(join) => Err(LumnisError::from(lumnisai::Error::new(
-            lumnisai::ErrorKind::Transport,
-            format!("the request task ended abnormally: {join}"),
-        ))),
-    }
+    let work = InRuntime {
+        handle: lumnisai::runtime::handle(),
+        future: Box::pin(work),
+    };
+    work.await.map_err(LumnisError::from)
 }
 
-/// Aborts the task when the future awaiting it is dropped before it finished.
-struct AbortOnDrop<T>(JoinHandle<T>);
+/// A future polled inside a runtime's context, whichever thread polls it.
+struct InRuntime<F> {
+    handle: Handle,
+    future: Pin<Box<F>>,
+}
 
-impl<T> Drop for AbortOnDrop<T> {
-    fn drop(&mut self) {
-        self.0.abort();
+impl<F: Future> Future for InRuntime<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        let _context = this.handle.enter();
+        this.future.as_mut().poll(cx)
     }
 }
 
@@ -45,7 +54,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dropping_the_waiter_aborts_the_task() {
+    fn dropping_the_waiter_drops_the_work() {
         let finished = Arc::new(AtomicBool::new(false));
         let flag = finished.clone();
         let waiter = run(async move {
@@ -53,7 +62,7 @@ mod tests {
             flag.store(true, Ordering::SeqCst);
             Ok(())
         });
-        // Poll once so the task is spawned, then drop the waiter as a cancelled caller would.
+        // Poll once so the work starts, then drop the waiter as a cancelled caller would.
         let mut waiter = Box::pin(waiter);
         let waker = futures::task::noop_waker();
         let mut cx = std::task::Context::from_waker(&waker);
