@@ -56,7 +56,7 @@ impl Client {
             .clone()
             .or_else(|| env(ENV_BASE_URL))
             .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
-        let base_url = normalize_base_url(&base_url)?;
+        let base = normalize_base_url(&base_url)?;
         let tenant_id = options.tenant_id.clone().or_else(|| env(ENV_TENANT_ID));
         if let Some(tenant) = &tenant_id {
             uuid::Uuid::parse_str(tenant).map_err(|_| {
@@ -68,7 +68,7 @@ impl Client {
         }
 
         let scope = options.scope;
-        let transport = Transport::new(options, base_url, api_key)?;
+        let transport = Transport::new(options, base, api_key)?;
         Ok(Client {
             transport: Arc::new(transport),
             tenant_id: tenant_id.map(Arc::from),
@@ -200,7 +200,8 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-fn normalize_base_url(url: &str) -> Result<String> {
+/// The base URL, checked and parsed once (the transport keeps it to build each request's URL).
+fn normalize_base_url(url: &str) -> Result<reqwest::Url> {
     let trimmed = url.trim().trim_end_matches('/');
     let parsed = reqwest::Url::parse(trimmed).map_err(|e| {
         Error::new(
@@ -214,7 +215,7 @@ fn normalize_base_url(url: &str) -> Result<String> {
             format!("base_url {url:?} must be an http or https URL"),
         ));
     }
-    Ok(trimmed.to_owned())
+    Ok(parsed)
 }
 
 #[cfg(test)]
@@ -247,8 +248,11 @@ mod tests {
 
     #[test]
     fn base_urls_are_checked_and_trimmed() {
+        let options = ClientOptions::new()
+            .api_key("k")
+            .base_url("http://127.0.0.1:8080/");
         assert_eq!(
-            normalize_base_url("http://127.0.0.1:8080/").unwrap(),
+            Client::new(options).unwrap().base_url(),
             "http://127.0.0.1:8080"
         );
         assert!(normalize_base_url("ftp://x").is_err());

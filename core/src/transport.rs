@@ -96,7 +96,7 @@ pub(crate) struct Transport {
     pool: RwLock<Pool>,
     options: ClientOptions,
     base_url: String,
-    /// `base_url` parsed once: each request sets only its path, so the host is not parsed
+    /// The parsed base URL: each request sets only its path, so the host is not parsed
     /// (and IDNA-checked) again on every call.
     base: reqwest::Url,
     /// The base URL's own path without its trailing slash, prefixed to every request path.
@@ -110,7 +110,7 @@ const USER_AGENT: &str = concat!("lumnisai-rust/", env!("CARGO_PKG_VERSION"));
 const EXCERPT_CHARS: usize = 120;
 
 impl Transport {
-    pub(crate) fn new(options: ClientOptions, base_url: String, api_key: String) -> Result<Self> {
+    pub(crate) fn new(options: ClientOptions, base: reqwest::Url, api_key: String) -> Result<Self> {
         let mut headers = HeaderMap::new();
         let mut auth = HeaderValue::from_str(&format!("Bearer {api_key}")).map_err(|_| {
             Error::new(ErrorKind::Config, "the API key is not a valid header value")
@@ -134,12 +134,7 @@ impl Transport {
             headers.insert(name, value);
         }
 
-        let base = reqwest::Url::parse(&base_url).map_err(|e| {
-            Error::new(
-                ErrorKind::Config,
-                format!("base_url {base_url:?} is invalid: {e}"),
-            )
-        })?;
+        let base_url = base.as_str().trim_end_matches('/').to_owned();
         let base_path = base.path().trim_end_matches('/').to_owned();
         let http = build_http(&options, &headers)?;
         let pool = RwLock::new(Pool {
@@ -589,7 +584,8 @@ mod tests {
     fn request_urls_keep_the_base_path_and_the_encoded_segments() {
         let at = |base: &str, path: &str| {
             let options = ClientOptions::new().api_key("k");
-            let transport = Transport::new(options, base.to_owned(), "k".to_owned()).unwrap();
+            let base = reqwest::Url::parse(base).unwrap();
+            let transport = Transport::new(options, base, "k".to_owned()).unwrap();
             transport.url(path).to_string()
         };
         assert_eq!(
