@@ -1,51 +1,70 @@
-//! The Rust side of `make bench-kotlin`: 1,000 sequential and 1,000 concurrent `getUser`
-//! through the core, against the server at LUMNISAI_BASE_URL, on the core's runtime.
-//! Prints `sequential_us_per_call concurrent_us_per_call`, the medians of seven runs, after
-//! five warm-up runs of the same shape (the Kotlin side warms up until its JIT is done).
+//! The Rust side of `make bench-kotlin`, loaded into the Kotlin benchmark's own process: the
+//! same `getUser` calls through the core, made as a Rust program makes them (`block_on` on the
+//! calling thread), so that each Kotlin run is compared with a Rust run made right before it,
+//! on the same server, by the same process, under the same load. Built as a cdylib with a C
+//! entry points; it holds its own copy of the core and its own runtime.
 
+// The JVM calls the entry points by their symbol names: `no_mangle` is what the lint flags.
+#![allow(unsafe_code)]
+
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use lumnisai::{Client, CreateUser};
 
-const CALLS: usize = 1_000;
-const RUNS: usize = 7;
-const WARMUP_RUNS: usize = 5;
+const EMAIL: &str = "bench@example.com";
 
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
+/// Makes `calls` getUser calls for the bench user, one after another, and returns the
+/// wall-clock microseconds per call; a negative number when a call failed (the error is
+/// printed to stderr).
+#[unsafe(no_mangle)]
+pub extern "C" fn lumnisai_bench_sequential(calls: u32) -> f64 {
+    run(calls, false)
 }
 
-fn main() -> lumnisai::Result<()> {
-    let client = Client::from_env()?;
-    lumnisai::runtime::block_on(async {
-        client
-            .users()
-            .create(CreateUser::new("bench@example.com"))
-            .await?;
-        let (mut sequential, mut concurrent) = (Vec::new(), Vec::new());
-        for run in 0..WARMUP_RUNS + RUNS {
-            let started = Instant::now();
-            for _ in 0..CALLS {
-                client.users().get("bench@example.com").await?;
-            }
-            let one_by_one = started.elapsed().as_secs_f64() * 1e6 / CALLS as f64;
+/// As [`lumnisai_bench_sequential`], with the calls all made at once.
+#[unsafe(no_mangle)]
+pub extern "C" fn lumnisai_bench_concurrent(calls: u32) -> f64 {
+    run(calls, true)
+}
 
-            let started = Instant::now();
-            let calls = (0..CALLS).map(|_| {
-                let users = client.users();
-                async move { users.get("bench@example.com").await }
-            });
-            for result in futures::future::join_all(calls).await {
-                result?;
-            }
-            let at_once = started.elapsed().as_secs_f64() * 1e6 / CALLS as f64;
-            if run >= WARMUP_RUNS {
-                sequential.push(one_by_one);
-                concurrent.push(at_once);
-            }
+fn run(calls: u32, at_once: bool) -> f64 {
+    match lumnisai::runtime::block_on(get_user(calls as usize, at_once)) {
+        Ok(micros) => micros,
+        Err(error) => {
+            eprintln!("bench_rust: {error}");
+            -1.0
         }
-        println!("{:.1} {:.1}", median(sequential), median(concurrent));
-        Ok(())
-    })
+    }
+}
+
+async fn get_user(calls: usize, at_once: bool) -> lumnisai::Result<f64> {
+    let client = client().await?;
+    let started = Instant::now();
+    if at_once {
+        let all = (0..calls).map(|_| {
+            let users = client.users();
+            async move { users.get(EMAIL).await }
+        });
+        for result in futures::future::join_all(all).await {
+            result?;
+        }
+    } else {
+        for _ in 0..calls {
+            client.users().get(EMAIL).await?;
+        }
+    }
+    Ok(started.elapsed().as_secs_f64() * 1e6 / calls as f64)
+}
+
+/// The client of every run, made from the environment on the first, which also creates the
+/// bench user (an upsert: the Kotlin side creates the same one).
+async fn client() -> lumnisai::Result<&'static Client> {
+    static CLIENT: OnceLock<Client> = OnceLock::new();
+    if let Some(client) = CLIENT.get() {
+        return Ok(client);
+    }
+    let client = Client::from_env()?;
+    client.users().create(CreateUser::new(EMAIL)).await?;
+    Ok(CLIENT.get_or_init(|| client))
 }

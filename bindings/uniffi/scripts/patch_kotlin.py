@@ -16,6 +16,12 @@ EDITS = [
         "UniffiRustFutureContinuationCallback {\n"
         "    init { keepCallbackThreadsAttached(this) }\n",
     ),
+    # RustBuffer structures take their memory from the thread's slab.
+    (
+        "open class RustBuffer : Structure() {\n",
+        "open class RustBuffer : Structure() {\n"
+        "    override fun autoAllocate(size: Int): com.sun.jna.Memory = structMemory(size)\n",
+    ),
     # Every call takes its thread's idle status instead of allocating one.
     (
         "    var status = UniffiRustCallStatus()\n"

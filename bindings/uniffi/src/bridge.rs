@@ -1,47 +1,94 @@
 //! The one bridge from a foreign `await` to the core's runtime.
 //!
 //! uniffi polls an exported future from the foreign side. The bridge polls the core's future
-//! right there, inside the context of [`lumnisai::runtime::handle`]: its sockets and timers
-//! belong to the one runtime of the process, whose threads drive them, and the foreign thread
-//! that polls writes the request itself. Spawning the work as a task instead would add a
-//! thread hand-off to every call (waking a runtime thread to start it), which measured as the
-//! largest part of the Kotlin overhead. Dropping the foreign future (a cancelled Kotlin
-//! coroutine) drops the core's future, and with it the request mid-flight: no retry follows.
+//! there once, inside the context of [`lumnisai::runtime::handle`], so that the foreign thread
+//! builds and sends the request itself with no hand-off. If the answer is not there yet, the
+//! rest of the work moves onto the runtime as a task: the steps of reading a response (the
+//! head, then the body, each woken by the connection's task) then run on a runtime thread
+//! next to the connection, and the foreign side is woken once, when it is done, instead of
+//! polling again at every step (each a callback and a thread hand-off in Kotlin). Dropping the
+//! foreign future (a cancelled Kotlin coroutine) drops the core's future or aborts its task,
+//! and with it the request mid-flight: no retry follows.
 
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{ready, Context, Poll};
 
 use tokio::runtime::Handle;
+use tokio::task::JoinHandle;
 
 use crate::error::LumnisError;
 
-/// Runs `work` in the core's runtime context and waits for it, mapping the core's error.
+/// Runs `work` on the core's runtime and waits for it, mapping the core's error.
 pub(crate) async fn run<T, F>(work: F) -> Result<T, LumnisError>
 where
     F: Future<Output = lumnisai::Result<T>> + Send + 'static,
     T: Send + 'static,
 {
-    let work = InRuntime {
+    let bridged = Bridged {
         handle: lumnisai::runtime::handle(),
-        future: Box::pin(work),
+        stage: Stage::InPlace(Box::pin(work)),
     };
-    work.await.map_err(LumnisError::from)
+    bridged.await.map_err(LumnisError::from)
 }
 
-/// A future polled inside a runtime's context, whichever thread polls it.
-struct InRuntime<F> {
+/// The core's future, first polled where the foreign side polls, then as a runtime task.
+struct Bridged<F: Future> {
     handle: Handle,
-    future: Pin<Box<F>>,
+    stage: Stage<F>,
 }
 
-impl<F: Future> Future for InRuntime<F> {
-    type Output = F::Output;
+enum Stage<F: Future> {
+    InPlace(Pin<Box<F>>),
+    Spawned(JoinHandle<F::Output>),
+    Finished,
+}
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+impl<T, F> Future for Bridged<F>
+where
+    F: Future<Output = lumnisai::Result<T>> + Send + 'static,
+    T: Send + 'static,
+{
+    type Output = lumnisai::Result<T>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        let _context = this.handle.enter();
-        this.future.as_mut().poll(cx)
+        this.stage = match std::mem::replace(&mut this.stage, Stage::Finished) {
+            Stage::InPlace(mut work) => {
+                let polled = {
+                    let _context = this.handle.enter();
+                    work.as_mut().poll(cx)
+                };
+                if let Poll::Ready(output) = polled {
+                    return Poll::Ready(output);
+                }
+                Stage::Spawned(this.handle.spawn(work))
+            }
+            stage => stage,
+        };
+
+        let Stage::Spawned(task) = &mut this.stage else {
+            return Poll::Ready(Err(lumnisai::Error::new(
+                lumnisai::ErrorKind::Transport,
+                "the call was awaited again after it finished",
+            )));
+        };
+        let joined = ready!(Pin::new(task).poll(cx));
+        this.stage = Stage::Finished;
+        Poll::Ready(joined.unwrap_or_else(|join| {
+            Err(lumnisai::Error::new(
+                lumnisai::ErrorKind::Transport,
+                format!("the request task ended abnormally: {join}"),
+            ))
+        }))
+    }
+}
+
+impl<F: Future> Drop for Bridged<F> {
+    fn drop(&mut self) {
+        if let Stage::Spawned(task) = &self.stage {
+            task.abort();
+        }
     }
 }
 
@@ -62,7 +109,8 @@ mod tests {
             flag.store(true, Ordering::SeqCst);
             Ok(())
         });
-        // Poll once so the work starts, then drop the waiter as a cancelled caller would.
+        // Poll once so the work starts (and moves to a task), then drop the waiter as a
+        // cancelled caller would.
         let mut waiter = Box::pin(waiter);
         let waker = futures::task::noop_waker();
         let mut cx = std::task::Context::from_waker(&waker);
@@ -70,6 +118,15 @@ mod tests {
         drop(waiter);
         std::thread::sleep(Duration::from_millis(400));
         assert!(!finished.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn work_that_waits_finishes_as_a_task() {
+        let answer = futures::executor::block_on(run(async {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            Ok(42)
+        }));
+        assert_eq!(answer.ok(), Some(42));
     }
 
     #[test]

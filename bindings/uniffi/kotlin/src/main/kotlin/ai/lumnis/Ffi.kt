@@ -4,6 +4,7 @@ package ai.lumnis
 
 import com.sun.jna.Callback
 import com.sun.jna.CallbackThreadInitializer
+import com.sun.jna.Memory
 import com.sun.jna.Native
 
 /**
@@ -20,20 +21,20 @@ internal fun keepCallbackThreadsAttached(callback: Callback) {
 }
 
 /**
- * The idle call status of each thread. Every FFI call needs one, and a new JNA `Structure`
+ * The idle call statuses of each thread. Every FFI call needs one, and a new JNA `Structure`
  * costs microseconds: reflection, and a native block that JNA tracks in a global map until
  * the garbage collector finds the structure unreachable (millions of entries in a busy
- * process, and every insert slower). A thread reuses its own status instead; a call made
- * while the thread's status is taken (freeing the error buffer of a failed call) gets a
- * new one, so a status is never shared by two calls.
+ * process, and every insert slower). A thread reuses its own statuses instead. Calls nest
+ * (lowering an argument allocates its buffer through a call of its own, inside the call it is
+ * for), so each thread keeps a few; a status is never shared by two calls in flight.
  */
-private val idleStatus = ThreadLocal<UniffiRustCallStatus?>()
+private val idleStatuses = ThreadLocal.withInitial { ArrayDeque<UniffiRustCallStatus>(2) }
 
-internal fun takeCallStatus(): UniffiRustCallStatus {
-    val status = idleStatus.get() ?: return UniffiRustCallStatus()
-    idleStatus.set(null)
-    return status
-}
+/** More statuses than calls ever nest; a thread gives any beyond this back to the collector. */
+private const val IDLE_STATUSES_KEPT = 4
+
+internal fun takeCallStatus(): UniffiRustCallStatus =
+    idleStatuses.get().removeLastOrNull() ?: UniffiRustCallStatus()
 
 internal fun giveBackCallStatus(status: UniffiRustCallStatus) {
     // JNA writes these fields to native memory before the next call: Rust sets them only
@@ -42,5 +43,37 @@ internal fun giveBackCallStatus(status: UniffiRustCallStatus) {
     status.error_buf.capacity = 0
     status.error_buf.len = 0
     status.error_buf.data = null
-    idleStatus.set(status)
+    val idle = idleStatuses.get()
+    if (idle.size < IDLE_STATUSES_KEPT) idle.addLast(status)
+}
+
+/**
+ * The native memory of a `RustBuffer` structure. Each buffer crossing the FFI by value (a
+ * string or record argument, every answer, the buffer freed after reading it) is a new JNA
+ * structure, and JNA would give each its own `Memory`: a `malloc`, an entry in its global
+ * map, a cleaner. Instead each thread cuts 24-byte blocks from a slab of its own, one
+ * `Memory` per few hundred buffers. No block is handed out twice: a full slab is replaced,
+ * and freed by the collector once no structure cut from it is reachable (each block holds
+ * its slab).
+ */
+private class StructSlab {
+    val memory = Memory(SLAB_BYTES).apply { clear() }
+    var used = 0L
+}
+
+private const val SLAB_BYTES = 8L * 1024
+
+private val structSlabs = ThreadLocal<StructSlab>()
+
+internal fun structMemory(size: Int): Memory {
+    val aligned = (size.toLong() + 7) and 7L.inv()
+    var slab = structSlabs.get()
+    if (slab == null || slab.used + aligned > SLAB_BYTES) {
+        slab = StructSlab()
+        structSlabs.set(slab)
+    }
+    // `share` returns a view of the slab that keeps it alive and is not tracked by JNA.
+    val block = slab.memory.share(slab.used, aligned) as Memory
+    slab.used += aligned
+    return block
 }
