@@ -2,7 +2,9 @@
 // LUMNISAI_BASE_URL, through the Kotlin binding and through the core in Rust, in one process:
 // the Rust side is examples/bench_rust.rs, loaded with JNA, so that every Kotlin run has a
 // Rust run right next to it under the same load (this VM's speed drifts by half between
-// minutes). Each run measures wall-clock and the CPU time of all the process's threads (the
+// minutes). The Kotlin calls run on Dispatchers.Default, as an app's would; one case repeats
+// the sequential calls on Dispatchers.Unconfined to show what the hop back to a Default
+// thread costs. Each run measures wall-clock and the CPU time of all the process's threads (the
 // JVM's own included: the garbage collector's work is part of a call's cost). Prints a
 // markdown table: medians over the runs, and the median of the runs' own ratios.
 package ai.lumnis.bench
@@ -18,6 +20,7 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withContext
 
 private const val CALLS = 1_000
 private const val RUNS = 9
@@ -47,6 +50,13 @@ fun main() = runBlocking(Dispatchers.Default) {
                 "sequential",
                 { check(rust.lumnisai_bench_sequential(CALLS) >= 0) { "the Rust run failed" } },
                 { repeat(CALLS) { client.getUser(EMAIL) } },
+            ),
+            // The same calls from a coroutine that resumes wherever the runtime wakes it: the
+            // crossing without the hop back to the caller's dispatcher thread.
+            Case(
+                "sequential, Unconfined",
+                { check(rust.lumnisai_bench_sequential(CALLS) >= 0) { "the Rust run failed" } },
+                { withContext(Dispatchers.Unconfined) { repeat(CALLS) { client.getUser(EMAIL) } } },
             ),
             Case(
                 "1,000 concurrent",
