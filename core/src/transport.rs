@@ -1,6 +1,8 @@
-//! The HTTP transport: one shared connection pool, attempts with timeouts, retries with
+//! The HTTP transport: one shared connection pool (and one per current-thread runtime),
+//! attempts with timeouts, retries with
 //! backoff and a shared budget, idempotency keys, the body limit, and error mapping.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -9,6 +11,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use tokio::runtime;
 use tracing::Instrument;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -91,9 +94,16 @@ struct Pool {
     http: reqwest::Client,
 }
 
+/// A current-thread runtime runs its connections' tasks only while a thread drives it, so
+/// each gets a pool of its own: a connection checked out under another runtime would wait
+/// for a runtime nobody drives. Keyed by runtime; cleared when it grows past this many (the
+/// runtimes of threads that ended), which closes their idle connections.
+const CURRENT_THREAD_POOLS_KEPT: usize = 64;
+
 /// Shared by every clone and user-scoped view of a client.
 pub(crate) struct Transport {
     pool: RwLock<Pool>,
+    current_thread_pools: Mutex<HashMap<runtime::Id, Pool>>,
     options: ClientOptions,
     base_url: String,
     /// The parsed base URL: each request sets only its path, so the host is not parsed
@@ -144,6 +154,7 @@ impl Transport {
         let budget = RetryBudget::new();
         Ok(Transport {
             pool,
+            current_thread_pools: Mutex::new(HashMap::new()),
             options,
             base_url,
             base,
@@ -162,10 +173,16 @@ impl Transport {
         &self.base_url
     }
 
-    /// The pool of this process; a forked child builds its own, since the parent's
-    /// connections and their tasks do not survive `fork()`.
+    /// The pool of this process, or of the current-thread runtime the call runs on; a forked
+    /// child builds its own, since the parent's connections and their tasks do not survive
+    /// `fork()`.
     fn http(&self) -> Result<reqwest::Client> {
         let generation = fork::generation();
+        if let Ok(handle) = runtime::Handle::try_current() {
+            if handle.runtime_flavor() == runtime::RuntimeFlavor::CurrentThread {
+                return self.current_thread_http(handle.id(), generation);
+            }
+        }
         {
             let pool = self.pool.read().unwrap_or_else(|p| p.into_inner());
             if pool.generation == generation {
@@ -179,6 +196,31 @@ impl Transport {
             pool.generation = generation;
         }
         Ok(pool.http.clone())
+    }
+
+    fn current_thread_http(&self, id: runtime::Id, generation: u64) -> Result<reqwest::Client> {
+        let mut pools = self
+            .current_thread_pools
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if let Some(pool) = pools.get(&id) {
+            if pool.generation == generation {
+                return Ok(pool.http.clone());
+            }
+        }
+        if pools.len() >= CURRENT_THREAD_POOLS_KEPT {
+            pools.clear();
+        }
+        let http = build_http(&self.options, &self.default_headers)?;
+        let fresh = Pool {
+            generation,
+            http: http.clone(),
+        };
+        if let Some(stale) = pools.insert(id, fresh) {
+            // A pool from before a fork: its connections belong to the parent.
+            std::mem::forget(stale);
+        }
+        Ok(http)
     }
 
     /// Sends a request, retrying as the policy allows, and decodes a JSON answer.

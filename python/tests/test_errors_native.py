@@ -4,12 +4,14 @@ import asyncio
 import logging
 import os
 import pickle
+import queue
 import signal
 import subprocess
 import sys
 import threading
 import time
 import warnings
+from typing import Any
 
 import pytest
 
@@ -122,6 +124,51 @@ def test_one_client_shared_by_threads():
         t.join()
     assert errors == []
     assert client.for_user("a@b.co")._native.shares_pool_with(client._native)
+
+
+def test_threads_that_take_turns_keep_their_own_connections():
+    # Each sync call runs on its waiting thread, and each thread keeps its connections: one
+    # thread's idle connection used by another would wait for a thread that is not running.
+    client = lumnisai.Client(timeout=2.0, max_retries=0)
+    jobs = [queue.Queue(), queue.Queue()]
+    answers: "queue.Queue[Any]" = queue.Queue()
+
+    def work(inbox: "queue.Queue[Any]") -> None:
+        for email in iter(inbox.get, None):
+            started = time.monotonic()
+            try:
+                client.create_user(email=email)
+                answers.put(time.monotonic() - started)
+            except Exception as e:  # noqa: BLE001 - reported through the queue
+                answers.put(e)
+
+    threads = [threading.Thread(target=work, args=(inbox,)) for inbox in jobs]
+    for t in threads:
+        t.start()
+    try:
+        for turn in range(3):
+            for i, inbox in enumerate(jobs):
+                inbox.put(f"turn{turn}-thread{i}@example.com")
+                took = answers.get(timeout=10)
+                assert not isinstance(took, Exception), took
+                assert took < 1.5
+    finally:
+        for inbox in jobs:
+            inbox.put(None)
+        for t in threads:
+            t.join()
+    assert client.list_users().total == 6
+
+
+def test_a_connection_the_server_closed_while_idle_is_invisible(both, server):
+    server.control("PUT", "/_control/settings", {"idle_close_ms": 50})
+    try:
+        both(both.client.create_user(email="idle@example.com"))
+        time.sleep(0.2)
+        both(both.client.create_user(email="idle2@example.com"))
+        assert both(both.client.list_users()).total == 2
+    finally:
+        server.control("PUT", "/_control/settings", {"idle_close_ms": None})
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")

@@ -2,10 +2,14 @@
 //! an asyncio future for the async one, both on the core's one runtime.
 //!
 //! The sync wait releases the GIL and wakes every tick to run Python's signal handlers, so
-//! Ctrl-C raises `KeyboardInterrupt` at once and drops the Rust future (and its request). The
-//! async bridge spawns the future and completes an asyncio future through
-//! `loop.call_soon_threadsafe`; `abort()` (called when the asyncio task is cancelled) drops it.
+//! Ctrl-C raises `KeyboardInterrupt` at once and drops the Rust future (and its request). A
+//! one-shot call runs on the waiting thread itself (`runtime::block_on_here`); a step of a
+//! stream runs on the shared runtime, since a stream's requests may outlive one step and be
+//! read from another thread. The async bridge spawns the future and completes an asyncio
+//! future through `loop.call_soon_threadsafe`; `abort()` (called when the asyncio task is
+//! cancelled) drops it.
 
+use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -67,6 +71,8 @@ impl Drop for AbortOnDrop {
 pub struct Call {
     future: Mutex<Option<OpFuture>>,
     task: Mutex<Option<AbortHandle>>,
+    /// Whether `wait()` may run it on the waiting thread: everything it starts ends with it.
+    one_shot: bool,
 }
 
 impl Call {
@@ -74,6 +80,15 @@ impl Call {
         Call {
             future: Mutex::new(Some(future)),
             task: Mutex::new(None),
+            one_shot: true,
+        }
+    }
+
+    /// A step of a stream, whose requests may outlive it: always run on the shared runtime.
+    fn stream_step(future: OpFuture) -> Call {
+        Call {
+            one_shot: false,
+            ..Call::new(future)
         }
     }
 
@@ -86,31 +101,13 @@ impl Call {
 
 #[pymethods]
 impl Call {
-    /// Runs the call on the shared runtime and waits for it without holding the GIL.
+    /// Runs the call and waits for it without holding the GIL.
     fn wait(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let future = AssertUnwindSafe(self.take()?).catch_unwind();
-        // The call runs on a worker, beside its connection's task: one wake-up to start it
-        // and one to report, not a hand-off between threads at every step of the exchange.
-        // The answer comes back on a std channel, whose timed wait arms no runtime timer
-        // (a tokio timer would wake a worker to re-arm its clock on every call).
-        let (tx, rx) = mpsc::sync_channel::<Caught>(1);
-        let task = lumnisai::runtime::handle().spawn(async move {
-            let _ = tx.send(future.await);
-        });
-        // A KeyboardInterrupt returns early: the task is aborted, dropping its request.
-        let _abort = AbortOnDrop(task.abort_handle());
-        let mut rx = rx;
-        loop {
-            // The receiver moves into the GIL-free wait and back: it is Send, not Sync.
-            let (step, back) = py.detach(move || (rx.recv_timeout(TICK), rx));
-            rx = back;
-            match step {
-                Ok(caught) => return caught_to_py(py, caught),
-                Err(RecvTimeoutError::Timeout) => py.check_signals()?,
-                Err(RecvTimeoutError::Disconnected) => {
-                    return Err(PyRuntimeError::new_err("the call ended without an answer"))
-                }
-            }
+        if self.one_shot {
+            wait_here(py, future)
+        } else {
+            wait_on_shared_runtime(py, future)
         }
     }
 
@@ -138,6 +135,53 @@ impl Call {
     fn abort(&self) {
         if let Some(task) = lock(&self.task).take() {
             task.abort();
+        }
+    }
+}
+
+/// Runs the call on the waiting thread: it does the whole exchange itself, with no hand-off
+/// to a runtime worker and back. The wait stops at every tick to let Python run its signal
+/// handlers; a KeyboardInterrupt returns early and drops the future, and its request.
+fn wait_here(py: Python<'_>, future: impl Future<Output = Caught> + Send) -> PyResult<Py<PyAny>> {
+    let mut future = Box::pin(future);
+    loop {
+        // The tick's timer is made inside the runtime it belongs to.
+        let step = py.detach(|| {
+            lumnisai::runtime::block_on_here(async {
+                tokio::time::timeout(TICK, future.as_mut()).await
+            })
+        });
+        match step {
+            Ok(caught) => return caught_to_py(py, caught),
+            Err(_tick) => py.check_signals()?,
+        }
+    }
+}
+
+/// Runs the call on a worker of the shared runtime, beside its connection's task: one wake-up
+/// to start it and one to report. The answer comes back on a std channel, whose timed wait
+/// arms no runtime timer (a tokio timer would wake a worker to re-arm its clock on every call).
+fn wait_on_shared_runtime(
+    py: Python<'_>,
+    future: impl Future<Output = Caught> + Send + 'static,
+) -> PyResult<Py<PyAny>> {
+    let (tx, rx) = mpsc::sync_channel::<Caught>(1);
+    let task = lumnisai::runtime::handle().spawn(async move {
+        let _ = tx.send(future.await);
+    });
+    // A KeyboardInterrupt returns early: the task is aborted, dropping its request.
+    let _abort = AbortOnDrop(task.abort_handle());
+    let mut rx = rx;
+    loop {
+        // The receiver moves into the GIL-free wait and back: it is Send, not Sync.
+        let (step, back) = py.detach(move || (rx.recv_timeout(TICK), rx));
+        rx = back;
+        match step {
+            Ok(caught) => return caught_to_py(py, caught),
+            Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(PyRuntimeError::new_err("the call ended without an answer"))
+            }
         }
     }
 }
@@ -173,7 +217,7 @@ impl Stream {
     /// The next item, or `None` after the last one.
     fn next(&self) -> Call {
         let source = self.source.clone();
-        Call::new(
+        Call::stream_step(
             async move {
                 let mut source = source.lock().await;
                 let item = match &mut *source {
