@@ -1,6 +1,6 @@
 //! The HTTP transport: one shared connection pool (and one per current-thread runtime),
-//! attempts with timeouts, retries with
-//! backoff and a shared budget, idempotency keys, the body limit, and error mapping.
+//! attempts with timeouts, retries with backoff and a shared budget, idempotency keys, the
+//! body limit, and error mapping.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
