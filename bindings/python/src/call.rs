@@ -1,5 +1,5 @@
 //! The bridge between Rust futures and Python callers: a blocking wait for the sync client and
-//! an asyncio future for the async one, both on the core's one runtime.
+//! an asyncio future for the async one.
 //!
 //! The sync wait releases the GIL and wakes every tick to run Python's signal handlers, so
 //! Ctrl-C raises `KeyboardInterrupt` at once and drops the Rust future (and its request). A
