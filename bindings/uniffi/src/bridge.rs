@@ -73,7 +73,10 @@ where
                 "the call was awaited again after it finished",
             )));
         };
-        let joined = ready!(Pin::new(task).poll(cx));
+        // Out of tokio's cooperative budget: the caller may poll from inside a runtime task
+        // that spent its budget (a Kotlin coroutine resumed on a runtime thread), and a
+        // budget-exhausted poll would wake itself and be polled again at once, forever.
+        let joined = ready!(Pin::new(&mut tokio::task::coop::unconstrained(task)).poll(cx));
         this.stage = Stage::Finished;
         Poll::Ready(joined.unwrap_or_else(|join| {
             Err(lumnisai::Error::new(
@@ -127,6 +130,34 @@ mod tests {
             Ok(42)
         }));
         assert_eq!(answer.ok(), Some(42));
+    }
+
+    #[test]
+    fn a_finished_task_is_ready_to_a_caller_out_of_budget() {
+        let mut waiter = Box::pin(run(async {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            Ok(7)
+        }));
+        let waker = futures::task::noop_waker();
+        let mut cx = Context::from_waker(&waker);
+        assert!(waiter.as_mut().poll(&mut cx).is_pending());
+        std::thread::sleep(Duration::from_millis(200));
+
+        // A coroutine resumed on a runtime thread polls from inside a task; this one has spent
+        // its whole budget on a channel, as a task that read a long body would have.
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
+            panic!("no runtime");
+        };
+        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+        for n in 0..1_000 {
+            let _ = sender.send(n);
+        }
+        let answer = runtime.block_on(std::future::poll_fn(|cx| {
+            while receiver.poll_recv(cx).is_ready() {}
+            assert!(!tokio::task::coop::has_budget_remaining());
+            Poll::Ready(waiter.as_mut().poll(cx))
+        }));
+        assert!(matches!(answer, Poll::Ready(Ok(7))));
     }
 
     #[test]

@@ -2,11 +2,13 @@
 // LUMNISAI_BASE_URL, through the Kotlin binding and through the core in Rust, in one process:
 // the Rust side is examples/bench_rust.rs, loaded with JNA, so that every Kotlin run has a
 // Rust run right next to it under the same load (this VM's speed drifts by half between
-// minutes). The Kotlin calls run on Dispatchers.Default, as an app's would; one case repeats
-// the sequential calls on Dispatchers.Unconfined to show what the hop back to a Default
-// thread costs. Each run measures wall-clock and the CPU time of all the process's threads (the
-// JVM's own included: the garbage collector's work is part of a call's cost). Prints a
-// markdown table: medians over the runs, and the median of the runs' own ratios.
+// minutes). The Kotlin calls run on Dispatchers.Default, as an app's would; two cases repeat
+// the sequential calls: in runBlocking, a thread waiting for each call as the Rust side's
+// block_on does (the same thread hand-offs per call), and on Dispatchers.Unconfined, resumed on
+// the runtime thread that finished the call (no hand-off back at all). Each run measures
+// wall-clock and the CPU time of all the process's threads (the JVM's own included: the
+// garbage collector's work is part of a call's cost). Prints a markdown table: medians over
+// the runs, and the median of the runs' own ratios.
 package ai.lumnis.bench
 
 import ai.lumnis.CreateUserParams
@@ -57,6 +59,12 @@ fun main() = runBlocking(Dispatchers.Default) {
                 "sequential, Unconfined",
                 { check(rust.lumnisai_bench_sequential(CALLS) >= 0) { "the Rust run failed" } },
                 { withContext(Dispatchers.Unconfined) { repeat(CALLS) { client.getUser(EMAIL) } } },
+            ),
+            // The calling thread waits in an event loop of its own, as Rust's block_on waits.
+            Case(
+                "sequential, runBlocking",
+                { check(rust.lumnisai_bench_sequential(CALLS) >= 0) { "the Rust run failed" } },
+                { runBlocking { repeat(CALLS) { client.getUser(EMAIL) } } },
             ),
             Case(
                 "1,000 concurrent",
