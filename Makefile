@@ -8,7 +8,7 @@ export LUMNIS_LOCAL_BIN ?= $(ROOT)/target/debug/lumnis-local
 VENV := $(ROOT)/.venv
 PY := $(VENV)/bin/python
 
-.PHONY: all server test lint test-rust test-python test-node test-kotlin test-parity \
+.PHONY: all server test lint test-rust test-python test-node test-kotlin test-swift test-parity \
 	demo bench bench-server bench-core bench-python bench-node bench-kotlin \
 	parity-build release-server python-env python-build demo-python node-build kotlin-build clean
 
@@ -18,7 +18,7 @@ all: server
 server:
 	$(CARGO) build -p lumnis-local --bin lumnis-local
 
-test: lint test-rust test-python test-node test-kotlin test-parity
+test: lint test-rust test-python test-node test-kotlin test-swift test-parity
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -77,7 +77,7 @@ demo-python: server python-build
 
 # The Swift and Kotlin bindings (bindings/uniffi): the Maven project generates the Kotlin
 # bindings from the Rust library and compiles them; its tests run against lumnis-local;
-# check.sh checks the checked-in Swift and the surface list (no Swift toolchain here).
+# check.sh checks the checked-in Swift and the surface list.
 KOTLIN_POM := bindings/uniffi/kotlin/pom.xml
 
 kotlin-build:
@@ -92,6 +92,11 @@ test-kotlin: server
 
 bench-kotlin: release-server
 	bash bindings/uniffi/scripts/bench.sh
+
+# The Swift package, built and tested with Swift 6 from Debian trixie, in a chroot
+# (bookworm packages no Swift): the first run downloads the toolchain, about 530 MB.
+test-swift: server
+	bash bindings/uniffi/scripts/test-swift.sh
 
 # The Node package (node/, its addon in bindings/node): npm brings the build and type tools,
 # napi builds the addon into node/native/, and the suite runs with node's test runner.

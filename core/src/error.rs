@@ -205,7 +205,9 @@ impl Error {
         self.0.code.as_deref()
     }
 
-    /// The error details as JSON: `error.details`, a FastAPI `detail`, or the whole body.
+    /// The error details as JSON: the server's whole error body, as the contract gives it
+    /// (`{"error": {...}}` or a FastAPI `{"detail": ...}`), or an excerpt of the body as a
+    /// string when it was not JSON.
     pub fn details(&self) -> Option<&Value> {
         self.0.details.as_ref()
     }

@@ -5717,7 +5717,7 @@ public func FfiConverterTypeFileScope_lower(_ value: FileScope) -> RustBuffer {
  * An error from the Lumnis client.
  */
 public 
-enum LumnisError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+enum LumnisError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -6006,10 +6006,6 @@ enum LumnisError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
