@@ -15,15 +15,27 @@ R=${LUMNISAI_SWIFT_ROOT:-/opt/swiftroot}
 if [[ ! -x "$R/usr/libexec/swift/bin/swiftc" ]]; then
     echo "test-swift: no Swift toolchain in $R; building a trixie chroot there"
     echo "test-swift: this downloads about 530 MB from deb.debian.org"
+    # Built aside and moved into place whole, so that a run stopped halfway leaves no
+    # half-made chroot for the next run to trust.
+    # An existing folder is never deleted here: it could hold mounts (the repository's).
+    if [[ -e "$R" ]]; then
+        echo "test-swift: $R exists but holds no Swift toolchain; unmount and remove it" >&2
+        exit 1
+    fi
+    staging="$R.partial"
+    rm -rf "$staging"
     set -x
-    apt-get update -qq
-    apt-get install -y -qq debootstrap
-    debootstrap --variant=minbase trixie "$R" http://deb.debian.org/debian
-    chroot "$R" apt-get update
-    chroot "$R" env DEBIAN_FRONTEND=noninteractive \
+    if ! command -v debootstrap >/dev/null; then
+        apt-get update -qq
+        apt-get install -y -qq debootstrap
+    fi
+    debootstrap --variant=minbase trixie "$staging" http://deb.debian.org/debian
+    chroot "$staging" apt-get update
+    chroot "$staging" env DEBIAN_FRONTEND=noninteractive \
         apt-get install -y --no-install-recommends swiftlang libc6-dev
-    chroot "$R" apt-get clean
+    chroot "$staging" apt-get clean
     set +x
+    mv "$staging" "$R"
 fi
 
 # The debug library, as the Kotlin suite's: `make test` has built it already, and a release
