@@ -111,8 +111,9 @@ public extension LumnisClient {
 }
 
 public extension InvokeStream {
-    /// The entries as an `AsyncThrowingStream`. Cancelling the consuming `Task` calls
-    /// `cancel()`, since uniffi does not drop the Rust future on `Task.cancel()`.
+    /// The entries as an `AsyncThrowingStream`, read by a `Task` of its own. A consumer that
+    /// stops (`break`, or its `Task` cancelled) ends that `Task` and the stream itself, so no
+    /// poll of the run follows.
     var entries: AsyncThrowingStream<ProgressEntry, Error> {
         AsyncThrowingStream { continuation in
             let task = Task {

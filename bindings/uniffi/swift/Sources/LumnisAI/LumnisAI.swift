@@ -362,7 +362,7 @@ private func uniffiCheckCallStatus<E: Swift.Error>(
             }
 
         case CALL_CANCELLED:
-            fatalError("Cancellation not supported yet")
+            throw CancellationError()
 
         default:
             throw UniffiInternalError.unexpectedRustCallStatusCode
@@ -772,6 +772,7 @@ open func cancelRun(client: LumnisClient)async throws  -> Bool  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_i8,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_i8,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_i8,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_i8,
             liftFunc: FfiConverterBool.lift,
@@ -791,6 +792,7 @@ open func next()async throws  -> ProgressEntry?  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterOptionTypeProgressEntry.lift,
@@ -1196,6 +1198,7 @@ open func health()async throws  -> String  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterString.lift,
@@ -1265,6 +1268,7 @@ open func deleteFile(fileId: String, userId: String? = nil, hardDelete: Bool = f
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeDeleteResult_lift,
@@ -1284,6 +1288,7 @@ open func downloadFile(fileId: String, userId: String? = nil)async throws  -> Da
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterData.lift,
@@ -1303,6 +1308,7 @@ open func downloadFileTo(fileId: String, path: String, userId: String? = nil)asy
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_u64,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_u64,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_u64,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_u64,
             liftFunc: FfiConverterUInt64.lift,
@@ -1322,6 +1328,7 @@ open func getFile(fileId: String, userId: String? = nil)async throws  -> FileMet
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeFileMetadata_lift,
@@ -1341,6 +1348,7 @@ open func getFileContent(fileId: String, params: FileContentParams? = nil)async 
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeFileContent_lift,
@@ -1360,6 +1368,7 @@ open func getFileStatus(fileId: String)async throws  -> FileStatus  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeFileStatus_lift,
@@ -1379,6 +1388,7 @@ open func listFiles(params: ListFilesParams? = nil)async throws  -> FileList  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeFileList_lift,
@@ -1398,6 +1408,7 @@ open func uploadFile(bytes: Data, options: UploadOptions? = nil)async throws  ->
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeFileUploadResult_lift,
@@ -1417,6 +1428,7 @@ open func uploadFilePath(path: String, options: UploadOptions? = nil)async throw
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeFileUploadResult_lift,
@@ -1439,6 +1451,7 @@ open func invoke(prompt: String, options: InvokeOptions? = nil)async throws  -> 
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeResponse_lift,
@@ -1458,6 +1471,7 @@ open func invokeMessages(messages: [Message], options: InvokeOptions? = nil)asyn
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeResponse_lift,
@@ -1506,6 +1520,7 @@ open func cancelResponse(responseId: String)async throws  -> CancelResult  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeCancelResult_lift,
@@ -1525,6 +1540,7 @@ open func createFeedback(responseId: String, feedback: FeedbackParams)async thro
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeFeedbackCreated_lift,
@@ -1544,6 +1560,7 @@ open func createResponse(messages: [Message], params: CreateResponseParams? = ni
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeCreatedResponse_lift,
@@ -1563,6 +1580,7 @@ open func getResponse(responseId: String, waitMs: UInt64? = nil)async throws  ->
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeResponse_lift,
@@ -1582,6 +1600,7 @@ open func getResponseArtifacts(responseId: String, limit: UInt32 = UInt32(50), o
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterString.lift,
@@ -1601,6 +1620,7 @@ open func listFeedback(responseId: String)async throws  -> String  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterString.lift,
@@ -1620,6 +1640,7 @@ open func listResponses(params: ListResponsesParams? = nil)async throws  -> Resp
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeResponseList_lift,
@@ -1639,6 +1660,7 @@ open func createThread(userId: String? = nil, title: String? = nil)async throws 
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeThread_lift,
@@ -1658,6 +1680,7 @@ open func deleteThread(threadId: String)async throws  -> DeleteResult  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeDeleteResult_lift,
@@ -1677,6 +1700,7 @@ open func getThread(threadId: String)async throws  -> Thread  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeThread_lift,
@@ -1696,6 +1720,7 @@ open func getThreadResponses(threadId: String, limit: UInt32 = UInt32(50), offse
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterSequenceTypeResponse.lift,
@@ -1715,6 +1740,7 @@ open func listThreads(params: ListThreadsParams? = nil)async throws  -> ThreadLi
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeThreadList_lift,
@@ -1734,6 +1760,7 @@ open func updateThread(threadId: String, title: String?)async throws  -> Thread 
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeThread_lift,
@@ -1753,6 +1780,7 @@ open func createUser(params: CreateUserParams)async throws  -> User  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeUser_lift,
@@ -1772,6 +1800,7 @@ open func deleteUser(idOrEmail: String)async throws  -> DeleteResult  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeDeleteResult_lift,
@@ -1791,6 +1820,7 @@ open func getUser(idOrEmail: String)async throws  -> User  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeUser_lift,
@@ -1823,6 +1853,7 @@ open func listUsers(page: UInt32 = UInt32(1), pageSize: UInt32 = UInt32(20))asyn
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeUserList_lift,
@@ -1842,6 +1873,7 @@ open func updateUser(idOrEmail: String, params: UpdateUserParams)async throws  -
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeUser_lift,
@@ -1991,6 +2023,7 @@ open func next()async throws  -> User?  {
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterOptionTypeUser.lift,
@@ -7357,6 +7390,7 @@ fileprivate let uniffiContinuationHandleMap = UniffiHandleMap<UnsafeContinuation
 fileprivate func uniffiRustCallAsync<F, T>(
     rustFutureFunc: () -> UInt64,
     pollFunc: (UInt64, @escaping UniffiRustFutureContinuationCallback, UInt64) -> (),
+    cancelFunc: @escaping @Sendable (UInt64) -> (),
     completeFunc: (UInt64, UnsafeMutablePointer<RustCallStatus>) -> F,
     freeFunc: (UInt64) -> (),
     liftFunc: (F) throws -> T,
@@ -7371,14 +7405,18 @@ fileprivate func uniffiRustCallAsync<F, T>(
     }
     var pollResult: Int8;
     repeat {
-        pollResult = await withUnsafeContinuation {
-            pollFunc(
-                rustFuture,
-                { handle, pollResult in
-                    uniffiFutureContinuationCallback(handle: handle, pollResult: pollResult)
-                },
-                uniffiContinuationHandleMap.insert(obj: $0)
-            )
+        pollResult = await withTaskCancellationHandler {
+            await withUnsafeContinuation {
+                pollFunc(
+                    rustFuture,
+                    { handle, pollResult in
+                        uniffiFutureContinuationCallback(handle: handle, pollResult: pollResult)
+                    },
+                    uniffiContinuationHandleMap.insert(obj: $0)
+                )
+            }
+        } onCancel: {
+            cancelFunc(rustFuture)
         }
     } while pollResult != UNIFFI_RUST_FUTURE_POLL_READY
 
