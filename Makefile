@@ -25,7 +25,7 @@ lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 test-rust: server
-	$(CARGO) test -p lumnis-local -p lumnisai -p lumnis-parity
+	$(CARGO) test -p lumnis-local -p lumnisai -p lumnis-parity -p lumnisai-uniffi
 
 # Every language's scenario against a fresh server each, compared with the Rust transcript.
 parity-build: server
