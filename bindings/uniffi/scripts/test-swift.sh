@@ -12,6 +12,11 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 R=${LUMNISAI_SWIFT_ROOT:-/opt/swiftroot}
 
+if [[ $EUID -ne 0 ]]; then
+    echo "test-swift: needs root (debootstrap, chroot and mount); run it as root" >&2
+    exit 1
+fi
+
 if [[ ! -x "$R/usr/libexec/swift/bin/swiftc" ]]; then
     echo "test-swift: no Swift toolchain in $R; building a trixie chroot there"
     echo "test-swift: this downloads about 530 MB from deb.debian.org"
