@@ -59,12 +59,7 @@ final class CancellationTests: ServerTestCase {
         guard case .failure(let error) = result, error is CancellationError else {
             return XCTFail("expected CancellationError, got \(result)")
         }
-        let reads = try await server.requests("GET", "/v1/responses/").count
-        try await Task.sleep(nanoseconds: 2_500_000_000)
-        let later = try await server.requests("GET", "/v1/responses/").count
-        XCTAssertEqual(later, reads, "the invoke polled after its Task was cancelled")
-        let posts = try await server.requests("POST", "/v1/responses")
-        XCTAssertEqual(posts.count, 1)
+        try await assertPollingStopped("the invoke polled after its Task was cancelled")
     }
 
     func testACancelledStreamStopsPolling() async throws {
@@ -76,10 +71,15 @@ final class CancellationTests: ServerTestCase {
         let first = try await stream.next()
         XCTAssertEqual(first?.state, "processing")
         stream.cancel()
+        try await assertPollingStopped("the stream polled after cancel()")
+    }
+
+    /// No poll of the run in the next 2.5 s, and the one POST that started it.
+    private func assertPollingStopped(_ message: String) async throws {
         let reads = try await server.requests("GET", "/v1/responses/").count
         try await Task.sleep(nanoseconds: 2_500_000_000)
         let later = try await server.requests("GET", "/v1/responses/").count
-        XCTAssertEqual(later, reads, "the stream polled after cancel()")
+        XCTAssertEqual(later, reads, message)
         let posts = try await server.requests("POST", "/v1/responses")
         XCTAssertEqual(posts.count, 1)
     }
