@@ -16,13 +16,17 @@ EDITS = [
         "UniffiRustFutureContinuationCallback {\n"
         "    init { keepCallbackThreadsAttached(this) }\n",
     ),
-    # RustBuffer structures take their memory from the thread's slab.
+    # RustBuffer structures take their memory from the thread's slab, and copy their fields
+    # to and from it without reflection.
     (
         "open class RustBuffer : Structure() {\n",
         "open class RustBuffer : Structure() {\n"
-        "    override fun autoAllocate(size: Int): com.sun.jna.Memory = structMemory(size)\n",
+        "    override fun autoAllocate(size: Int): com.sun.jna.Memory = structMemory(size)\n"
+        "    override fun read() = readRustBuffer(this)\n"
+        "    override fun write() = writeRustBuffer(this)\n",
     ),
-    # Every call takes its thread's idle status instead of allocating one.
+    # Every call takes its thread's idle status instead of allocating one, and reads it
+    # back only when the call failed.
     (
         "    var status = UniffiRustCallStatus()\n"
         "    val return_value = callback(status)\n"
@@ -31,7 +35,7 @@ EDITS = [
         "    val status = takeCallStatus()\n"
         "    try {\n"
         "        val return_value = callback(status)\n"
-        "        uniffiCheckCallStatus(errorHandler, status)\n"
+        "        if (callFailed(status)) uniffiCheckCallStatus(errorHandler, status)\n"
         "        return return_value\n"
         "    } finally {\n"
         "        giveBackCallStatus(status)\n"

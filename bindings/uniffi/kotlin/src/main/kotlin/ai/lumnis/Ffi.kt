@@ -27,6 +27,12 @@ internal fun keepCallbackThreadsAttached(callback: Callback) {
  * process, and every insert slower). A thread reuses its own statuses instead. Calls nest
  * (lowering an argument allocates its buffer through a call of its own, inside the call it is
  * for), so each thread keeps a few; a status is never shared by two calls in flight.
+ *
+ * JNA would also copy each status to native memory before the call and back after it, field
+ * by field through reflection, although Rust writes it only on failure. These statuses are
+ * not synchronized automatically: an idle one reads "success, no buffer" in native memory
+ * and in its fields, the call's wrapper reads it back only when its code byte says failure
+ * ([callFailed]), and it is reset when it comes back.
  */
 private val idleStatuses = ThreadLocal.withInitial { ArrayDeque<UniffiRustCallStatus>(2) }
 
@@ -34,17 +40,52 @@ private val idleStatuses = ThreadLocal.withInitial { ArrayDeque<UniffiRustCallSt
 private const val IDLE_STATUSES_KEPT = 4
 
 internal fun takeCallStatus(): UniffiRustCallStatus =
-    idleStatuses.get().removeLastOrNull() ?: UniffiRustCallStatus()
+    idleStatuses.get().removeLastOrNull()
+        ?: UniffiRustCallStatus().apply {
+            setAutoSynch(false)
+            write()
+        }
+
+/** Whether the call failed: then the status's fields are read from native memory. */
+internal fun callFailed(status: UniffiRustCallStatus): Boolean {
+    if (status.pointer.getByte(0) == UNIFFI_CALL_SUCCESS) return false
+    status.read()
+    return true
+}
 
 internal fun giveBackCallStatus(status: UniffiRustCallStatus) {
-    // JNA writes these fields to native memory before the next call: Rust sets them only
-    // on failure, so they must read "success, no buffer" again.
-    status.code = UNIFFI_CALL_SUCCESS
-    status.error_buf.capacity = 0
-    status.error_buf.len = 0
-    status.error_buf.data = null
+    // A failed call (read or not, if an exception came first) leaves its code and buffer in
+    // the status: both sides must read "success, no buffer" again.
+    if (status.code != UNIFFI_CALL_SUCCESS || status.pointer.getByte(0) != UNIFFI_CALL_SUCCESS) {
+        status.code = UNIFFI_CALL_SUCCESS
+        status.error_buf.capacity = 0
+        status.error_buf.len = 0
+        status.error_buf.data = null
+        status.write()
+    }
     val idle = idleStatuses.get()
     if (idle.size < IDLE_STATUSES_KEPT) idle.addLast(status)
+}
+
+/*
+ * The fields of a `RustBuffer` (capacity, length, data pointer: 24 bytes), read and written
+ * at their offsets. JNA's own `Structure.read` and `write` walk the fields by reflection, and
+ * it calls them for every buffer that crosses by value: each string or record argument,
+ * each answer, each buffer freed. With the statuses above, this halves the JVM's part of a
+ * synchronous call (the uniffi README's Numbers).
+ */
+internal fun readRustBuffer(buffer: RustBuffer) {
+    val memory = buffer.pointer
+    buffer.capacity = memory.getLong(0)
+    buffer.len = memory.getLong(8)
+    buffer.data = memory.getPointer(16)
+}
+
+internal fun writeRustBuffer(buffer: RustBuffer) {
+    val memory = buffer.pointer
+    memory.setLong(0, buffer.capacity)
+    memory.setLong(8, buffer.len)
+    memory.setPointer(16, buffer.data)
 }
 
 /**
