@@ -1,7 +1,8 @@
 //! The Rust side of `make bench-kotlin`, loaded into the Kotlin benchmark's own process: the
 //! same `getUser` calls through the core, made as a Rust program makes them (`block_on` on the
 //! calling thread), so that each Kotlin run is compared with a Rust run made right before it,
-//! on the same server, by the same process, under the same load. Built as a cdylib with a C
+//! on the same server, by the same process, under the same load; and the same synchronous
+//! calls, which make no request, for the cost of the crossing alone. Built as a cdylib with C
 //! entry points; it holds its own copy of the core and its own runtime.
 
 // The JVM calls the entry points by their symbol names: `no_mangle` is what the lint flags.
@@ -26,6 +27,38 @@ pub extern "C" fn lumnisai_bench_sequential(calls: u32) -> f64 {
 #[unsafe(no_mangle)]
 pub extern "C" fn lumnisai_bench_concurrent(calls: u32) -> f64 {
     run(calls, true)
+}
+
+/// Reads the base URL `calls` times, each into a `String` of its own as the Kotlin side gets
+/// it: a synchronous call with no request. Returns 0, or a negative number on failure.
+#[unsafe(no_mangle)]
+pub extern "C" fn lumnisai_bench_base_url(calls: u32) -> f64 {
+    sync_calls(calls, |client| {
+        std::hint::black_box(client.base_url().to_owned());
+    })
+}
+
+/// Makes and drops a user's view of the client `calls` times.
+#[unsafe(no_mangle)]
+pub extern "C" fn lumnisai_bench_for_user(calls: u32) -> f64 {
+    sync_calls(calls, |client| {
+        std::hint::black_box(client.for_user("u@example.com"));
+    })
+}
+
+fn sync_calls(calls: u32, call: impl Fn(&Client)) -> f64 {
+    match lumnisai::runtime::block_on(client()) {
+        Ok(client) => {
+            for _ in 0..calls {
+                call(client);
+            }
+            0.0
+        }
+        Err(error) => {
+            eprintln!("bench_rust: {error}");
+            -1.0
+        }
+    }
 }
 
 fn run(calls: u32, at_once: bool) -> f64 {

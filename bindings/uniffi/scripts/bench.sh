@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench-kotlin: getUser 1,000 times in sequence and 1,000 at once, through the Kotlin
 # binding and through the core in Rust, against one release lumnis-local; prints a markdown
-# table with the per-call overhead of the uniffi crossing. Both sides run in one JVM, in
+# table with the per-call overhead of the uniffi crossing, and a second one for two
+# synchronous calls, which make no request. Both sides run in one JVM, in
 # alternating runs (kotlin/src/test/kotlin/ai/lumnis/bench/Bench.kt loads the Rust side,
 # examples/bench_rust.rs, as a library of its own).
 set -euo pipefail

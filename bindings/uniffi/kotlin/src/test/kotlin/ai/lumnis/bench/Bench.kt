@@ -8,7 +8,8 @@
 // the runtime thread that finished the call (no hand-off back at all). Each run measures
 // wall-clock and the CPU time of all the process's threads (the JVM's own included: the
 // garbage collector's work is part of a call's cost). Prints a markdown table: medians over
-// the runs, and the median of the runs' own ratios.
+// the runs, and the median of the runs' own ratios. A second table times two synchronous
+// calls, which make no request: the cost of the crossing alone.
 package ai.lumnis.bench
 
 import ai.lumnis.CreateUserParams
@@ -29,6 +30,7 @@ private const val RUNS = 9
 private const val RUST_WARMUP_RUNS = 5
 private const val MAX_KOTLIN_WARMUP_RUNS = 40
 private const val EMAIL = "bench@example.com"
+private const val SYNC_CALLS = 200_000
 
 /** The entry points of examples/bench_rust.rs: microseconds per call, negative on failure. */
 @Suppress("FunctionName")
@@ -36,12 +38,18 @@ private interface RustBench : Library {
     fun lumnisai_bench_sequential(calls: Int): Double
 
     fun lumnisai_bench_concurrent(calls: Int): Double
+
+    fun lumnisai_bench_base_url(calls: Int): Double
+
+    fun lumnisai_bench_for_user(calls: Int): Double
 }
 
 /** One measured stretch of calls: microseconds per call, wall-clock and CPU. */
 private data class PerCall(val wall: Double, val cpu: Double)
 
 private class Case(val name: String, val rust: suspend () -> Unit, val kotlin: suspend () -> Unit)
+
+private class SyncCase(val name: String, val rust: () -> Unit, val kotlin: () -> Unit)
 
 fun main() = runBlocking(Dispatchers.Default) {
     val rust = Native.load("bench_rust", RustBench::class.java)
@@ -89,6 +97,49 @@ fun main() = runBlocking(Dispatchers.Default) {
             }
         }
         printTable(cases, rustRuns, kotlinRuns)
+
+        val syncCases = listOf(
+            SyncCase(
+                "baseUrl()",
+                { check(rust.lumnisai_bench_base_url(SYNC_CALLS) >= 0) { "the Rust run failed" } },
+                { repeat(SYNC_CALLS) { client.baseUrl() } },
+            ),
+            SyncCase(
+                "forUser + close",
+                { check(rust.lumnisai_bench_for_user(SYNC_CALLS) >= 0) { "the Rust run failed" } },
+                { repeat(SYNC_CALLS) { client.forUser("u@example.com").close() } },
+            ),
+        )
+        println()
+        printSyncTable(syncCases)
+    }
+}
+
+/** Warms both sides of each synchronous case up, then times them in alternating runs. */
+private fun printSyncTable(cases: List<SyncCase>) {
+    val micros = { calls: () -> Unit ->
+        val started = System.nanoTime()
+        calls()
+        (System.nanoTime() - started) / 1e3 / SYNC_CALLS
+    }
+    repeat(RUST_WARMUP_RUNS) { cases.forEach { it.rust(); it.kotlin() } }
+    println("| synchronous call x200,000, $RUNS runs | Rust core (µs/call) | Kotlin (µs/call) " +
+        "| overhead (µs) |")
+    println("| --- | --- | --- | --- |")
+    for (case in cases) {
+        val rust = mutableListOf<Double>()
+        val kotlin = mutableListOf<Double>()
+        repeat(RUNS) { run ->
+            if (run % 2 == 0) {
+                rust += micros(case.rust)
+                kotlin += micros(case.kotlin)
+            } else {
+                kotlin += micros(case.kotlin)
+                rust += micros(case.rust)
+            }
+        }
+        val (r, k) = median(rust) to median(kotlin)
+        println("| ${case.name} | %.3f | %.3f | %+.3f |".format(r, k, k - r))
     }
 }
 
