@@ -10,7 +10,8 @@ PY := $(VENV)/bin/python
 
 .PHONY: all server test lint test-rust test-python test-node test-kotlin test-swift test-parity \
 	demo bench bench-server bench-core bench-python bench-node bench-kotlin \
-	parity-build release-server python-env python-build demo-python node-build kotlin-build clean
+	parity-build release-server python-env python-build demo-python node-build kotlin-build \
+	kotlin-jar clean
 
 all: server
 
@@ -86,14 +87,21 @@ kotlin-build:
 	mvn -q -B -f $(KOTLIN_POM) test-compile
 
 # Not -q: surefire's "Tests run:" lines are the suite's result; the ANSI colours that
-# Debian's Maven prints even in batch mode are stripped.
+# Debian's Maven prints even in batch mode are stripped. `package` runs the tests, then
+# builds the jar, which check-jar.sh loads with nothing else pointing at the library.
 test-kotlin: server
-	set -o pipefail; mvn -B -ntp -f $(KOTLIN_POM) test 2>&1 \
+	set -o pipefail; mvn -B -ntp -f $(KOTLIN_POM) package 2>&1 \
 		| sed 's/\x1b\[[0-9;]*m//g' | grep -vE '^\[INFO\] (Download|$$)'
+	bash bindings/uniffi/scripts/check-jar.sh
 	bash bindings/uniffi/scripts/check.sh
 
 bench-kotlin: release-server
 	bash bindings/uniffi/scripts/bench.sh
+
+# The jar an app takes: the Kotlin classes and the release library of this platform.
+kotlin-jar:
+	$(CARGO) build --release -p lumnisai-uniffi --lib
+	mvn -q -B -f $(KOTLIN_POM) package -DskipTests -Dnative.dir=$(ROOT)/target/release
 
 # The Swift package, built and tested with Swift 6 from Debian trixie, in a chroot
 # (bookworm packages no Swift): the first run downloads the toolchain, about 530 MB.
