@@ -16,7 +16,7 @@ cargo build -q --release -p lumnisai-uniffi --lib --example bench_rust
 # The Kotlin side runs in a JVM of its own (not Maven's), on the release library.
 kotlin_dir="$here/kotlin"
 mvn -q -B -f "$kotlin_dir/pom.xml" test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test >&2
+    -Dmdep.outputFile=target/classpath.txt -DincludeScope=test >&2
 classpath="$kotlin_dir/target/classes:$kotlin_dir/target/test-classes"
 classpath="$classpath:$(cat "$kotlin_dir/target/classpath.txt")"
 
