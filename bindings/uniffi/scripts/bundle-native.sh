@@ -24,4 +24,11 @@ if [ ! -f "$native_dir/$lib" ]; then
     exit 1
 fi
 mkdir -p "$classes_dir/$os-$arch"
-cp "$native_dir/$lib" "$classes_dir/$os-$arch/$lib"
+# The jar takes the library without its debug sections (140 MB of a debug build's 163),
+# keeping the symbols that name a backtrace's frames. Without objcopy (macOS) it is
+# copied as it is.
+if command -v objcopy >/dev/null 2>&1; then
+    objcopy --strip-debug "$native_dir/$lib" "$classes_dir/$os-$arch/$lib"
+else
+    cp "$native_dir/$lib" "$classes_dir/$os-$arch/$lib"
+fi
