@@ -47,7 +47,7 @@ impl Client {
             _ => {
                 return Err(Error::new(
                     ErrorKind::Config,
-                    "no API key: pass api_key or set the LUMNISAI_API_KEY environment variable",
+                    "no API key: pass one or set the LUMNISAI_API_KEY environment variable",
                 ))
             }
         };
@@ -66,6 +66,8 @@ impl Client {
                 )
             })?;
         }
+
+        check_durations(&options)?;
 
         let scope = options.scope;
         let transport = Transport::new(options, base, api_key)?;
@@ -200,9 +202,29 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
+/// A zero timeout or deadline would fail every call without sending it.
+fn check_durations(options: &ClientOptions) -> Result<()> {
+    let durations = [
+        ("timeout", options.timeout),
+        ("connect timeout", options.connect_timeout),
+        ("invoke deadline", options.invoke_deadline),
+    ];
+    match durations.iter().find(|(_, value)| value.is_zero()) {
+        Some((name, _)) => Err(Error::new(
+            ErrorKind::Config,
+            format!("the {name} must be longer than zero"),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The base URL, checked and parsed once (the transport keeps it to build each request's URL).
+///
+/// A base URL that ends in `/v1` has it dropped, as the official SDKs do: every path the
+/// client sends starts with `/v1` already.
 fn normalize_base_url(url: &str) -> Result<reqwest::Url> {
     let trimmed = url.trim().trim_end_matches('/');
+    let trimmed = trimmed.strip_suffix("/v1").unwrap_or(trimmed);
     let parsed = reqwest::Url::parse(trimmed).map_err(|e| {
         Error::new(
             ErrorKind::Config,
@@ -237,6 +259,16 @@ mod tests {
     }
 
     #[test]
+    fn a_zero_timeout_is_a_config_error() {
+        let options = ClientOptions::new()
+            .api_key("k")
+            .timeout(std::time::Duration::ZERO);
+        let err = Client::new(options).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Config);
+        assert!(err.message().contains("timeout"), "{err}");
+    }
+
+    #[test]
     fn for_user_shares_the_pool() {
         let client = Client::new(ClientOptions::new().api_key("k")).unwrap();
         let alice = client.for_user("alice@example.com");
@@ -255,6 +287,10 @@ mod tests {
             Client::new(options).unwrap().base_url(),
             "http://127.0.0.1:8080"
         );
+        let prefixed = normalize_base_url("http://127.0.0.1:8080/proxy/v1/").unwrap();
+        assert_eq!(prefixed.path(), "/proxy");
+        let bare = normalize_base_url("https://api.lumnis.ai/v1").unwrap();
+        assert_eq!(bare.as_str(), "https://api.lumnis.ai/");
         assert!(normalize_base_url("ftp://x").is_err());
         assert!(normalize_base_url("not a url").is_err());
     }

@@ -24,7 +24,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// | `Decode` | a body that is not the JSON the contract promises |
 /// | `BodyTooLarge` | a response body over the configured limit |
 /// | `MissingUserId` | user scope with no user, caught before any request |
-/// | `TenantScopeUserIdConflict` | an explicit tenant scope together with a user |
+/// | `TenantScopeUserIdConflict` | never: a user switches tenant scope to user scope |
 /// | `LocalFileNotSupported` | a local path where a file reference is expected |
 /// | `Config` | a client that cannot be built (no API key, a bad base URL) |
 /// | `Io` | a local file could not be read or written |
@@ -51,7 +51,9 @@ pub enum ErrorKind {
     BodyTooLarge,
     /// User scope was asked for without a user.
     MissingUserId,
-    /// Tenant scope was asked for explicitly together with a user.
+    /// Tenant scope with a user. No call raises it (the user switches the call to user
+    /// scope, as in the official SDKs); the kind stays so that code catching their error
+    /// class keeps working.
     TenantScopeUserIdConflict,
     /// A local path was given where the API takes an artifact id or a remote URI.
     LocalFileNotSupported,

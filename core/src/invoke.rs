@@ -327,6 +327,12 @@ impl Waiter {
         let started = Instant::now();
         let defaults = client.options();
         let total = options.deadline.unwrap_or(defaults.invoke_deadline);
+        // Checked here, before the run is created: a run nobody waits for would be left behind.
+        if total.is_zero() {
+            return Err(Error::validation(
+                "the invoke deadline must be longer than zero",
+            ));
+        }
         let wait = options
             .wait
             .unwrap_or(defaults.long_poll_wait)

@@ -38,32 +38,16 @@ impl Limiter {
 
 impl Client {
     /// The user of a call that creates an agent run, after the contract's rules:
-    /// the explicit user, else the bound one; a user switches tenant scope to user scope;
-    /// user scope without a user is `MissingUserId`; an explicit tenant scope with an
-    /// explicit user is `TenantScopeUserIdConflict`.
+    /// the explicit user, else the bound one; a user switches tenant scope to user scope
+    /// (an explicit tenant scope too, as the official SDKs do); user scope without a user is
+    /// `MissingUserId`; a run with no user is a tenant-scope run, and warns.
     pub(crate) fn run_user(
         &self,
         user: Option<&str>,
         scope: Option<Scope>,
     ) -> Result<Option<String>> {
-        let user = non_empty(user);
-        if scope == Some(Scope::Tenant) {
-            if user.is_some() {
-                return Err(Error::new(
-                    ErrorKind::TenantScopeUserIdConflict,
-                    "a user_id cannot be given with scope \"tenant\": drop one of them",
-                ));
-            }
-            warn_tenant_scope();
-            return Ok(None);
-        }
-
-        let user = user.or_else(|| non_empty(self.user()));
-        let scope = scope.unwrap_or(if user.is_some() {
-            Scope::User
-        } else {
-            self.scope()
-        });
+        let user = non_empty(user).or_else(|| non_empty(self.user()));
+        let scope = scope.unwrap_or(self.scope());
         match (scope, user) {
             (Scope::User, None) => Err(missing_user()),
             (Scope::Tenant, None) => {
@@ -93,7 +77,8 @@ fn non_empty(user: Option<&str>) -> Option<&str> {
 fn missing_user() -> Error {
     Error::new(
         ErrorKind::MissingUserId,
-        "this call is in user scope but names no user: pass user_id or use for_user()",
+        "this call is in user scope but names no user: pass a user id, or make it from a \
+         client bound to a user (forUser)",
     )
 }
 
@@ -101,7 +86,8 @@ fn missing_user() -> Error {
 fn warn_tenant_scope() {
     if TENANT_WARNINGS.allow(Instant::now()) {
         tracing::warn!(
-            "a tenant-scope agent run bypasses user isolation; pass a user or use for_user()"
+            "a tenant-scope agent run bypasses user isolation; pass a user id, or make it from a \
+             client bound to a user (forUser)"
         );
     }
 }
@@ -157,11 +143,12 @@ mod tests {
     }
 
     #[test]
-    fn explicit_tenant_scope_with_user_conflicts() {
-        let err = client()
-            .run_user(Some("a@b.co"), Some(Scope::Tenant))
-            .unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::TenantScopeUserIdConflict);
+    fn a_user_switches_an_explicit_tenant_scope() {
+        let run = client().run_user(Some("a@b.co"), Some(Scope::Tenant));
+        assert_eq!(run.unwrap().as_deref(), Some("a@b.co"));
+        let bound = client().for_user("c@d.co");
+        let run = bound.run_user(None, Some(Scope::Tenant));
+        assert_eq!(run.unwrap().as_deref(), Some("c@d.co"));
     }
 
     #[test]
@@ -171,7 +158,5 @@ mod tests {
             Some("a@b.co")
         );
         assert_eq!(client().run_user(None, None).unwrap(), None);
-        let bound = client().for_user("c@d.co");
-        assert_eq!(bound.run_user(None, Some(Scope::Tenant)).unwrap(), None);
     }
 }

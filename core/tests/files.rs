@@ -175,3 +175,40 @@ async fn a_user_scoped_upload_needs_a_user() {
     assert_eq!(err.kind(), ErrorKind::MissingUserId);
     assert!(local.log().await.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_uploads_and_reads_never_reach_the_server() {
+    let local = common::start().await;
+    let client = local.client();
+    local.clear_log().await;
+
+    let dir = std::env::temp_dir();
+    let err = client
+        .files()
+        .upload(FileSource::Path(dir), UploadFile::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Io, "{err}");
+    assert!(err.message().contains("directory"), "{err}");
+
+    let comma = UploadFile {
+        tags: vec!["a,b".into()],
+        ..named("tagged.txt")
+    };
+    let err = client
+        .files()
+        .upload(FileSource::Bytes("x".into()), comma)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+
+    let line_zero = FileContentParams {
+        start_line: Some(0),
+        ..Default::default()
+    };
+    let id = "0b6f3b8e-8a8e-4d3a-9a53-1f6f0c7f9c11";
+    let err = client.files().content(id, line_zero).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+
+    assert!(local.log().await.is_empty(), "nothing was sent");
+}

@@ -271,5 +271,51 @@ async fn bad_run_arguments_never_reach_the_server() {
     let err = client.invoke("hi", options).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
 
+    let no_time = InvokeOptions {
+        user_id: Some("alice@example.com".into()),
+        deadline: Some(Duration::ZERO),
+        ..Default::default()
+    };
+    let err = client.invoke("hi", no_time).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation, "no run is left behind");
+
     assert!(local.log().await.is_empty(), "nothing was sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_switches_tenant_scope_and_artifact_ids_are_references() {
+    let local = common::start().await;
+    let client = local.client();
+    let alice = client
+        .users()
+        .create(lumnisai::CreateUser::new("alice@example.com"))
+        .await
+        .unwrap();
+
+    let options = InvokeOptions {
+        user_id: Some("alice@example.com".into()),
+        scope: Some(lumnisai::Scope::Tenant),
+        ..Default::default()
+    };
+    let run = client.invoke("whose run is this", options).await.unwrap();
+    assert_eq!(
+        run.user_id,
+        Some(alice.id),
+        "the user switched the call to user scope"
+    );
+
+    let with_artifact = CreateResponse {
+        user_id: Some("alice@example.com".into()),
+        files: Some(vec![
+            "artifact_abc123".into(),
+            "data:text/plain;base64,aGk=".into(),
+        ]),
+        ..CreateResponse::new("read these")
+    };
+    let created = client.responses().create(with_artifact).await.unwrap();
+    client
+        .responses()
+        .cancel(&created.response_id.to_string())
+        .await
+        .unwrap();
 }

@@ -105,6 +105,21 @@ async fn bad_arguments_are_rejected_before_any_request() {
     }
     let empty = client.users().get("  ").await.unwrap_err();
     assert_eq!(empty.kind(), ErrorKind::Validation);
+    let long = format!("{}@example.com", "a".repeat(300));
+    for email in ["a@@b.com", long.as_str()] {
+        let err = client.users().create(CreateUser::new(email)).await;
+        assert_eq!(err.unwrap_err().kind(), ErrorKind::Validation, "{email}");
+    }
+    let mut not_an_object = CreateUser::new("meta@example.com");
+    not_an_object.metadata = Some(serde_json::json!("plan: pro"));
+    let err = client.users().create(not_an_object).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    let update = UpdateUser {
+        metadata: Some(serde_json::json!([1, 2])),
+        ..Default::default()
+    };
+    let err = client.users().update("meta@example.com", update).await;
+    assert_eq!(err.unwrap_err().kind(), ErrorKind::Validation);
 
     assert!(
         local.log().await.is_empty(),

@@ -11,7 +11,7 @@ use reqwest::Method;
 use tokio::io::{AsyncRead, AsyncWriteExt};
 use tokio_util::io::ReaderStream;
 
-use super::{check_range, id_segment};
+use super::{check_range, check_tags, id_segment};
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{DeleteResult, FileContent, FileContentParams, FileList, FileMetadata};
 use crate::models::{FileScope, FileStatus, FileUploadResult, ListFiles, UploadFile};
@@ -83,7 +83,8 @@ impl Files {
                         .ok_or_else(|| {
                             Error::new(
                                 ErrorKind::MissingUserId,
-                                "a user-scoped upload needs a user: pass user_id or use for_user()",
+                                "a user-scoped upload needs a user: pass a user id, or upload from a \
+                                 client bound to a user (forUser)",
                             )
                         })?,
                 ),
@@ -98,13 +99,14 @@ impl Files {
                 (None, _) => "upload.bin".into(),
             };
             if name.trim().is_empty() {
-                return Err(Error::validation("file_name must not be empty"));
+                return Err(Error::validation("the file name must not be empty"));
             }
             let mime = params
                 .mime_type
                 .clone()
                 .unwrap_or_else(|| guess_mime(&name).to_owned());
             check_mime(&mime)?;
+            check_tags(&params.tags)?;
             let tags = params.tags.join(",");
             let mut fields = vec![("scope", scope.as_str())];
             if let Some(user) = &user_id {
@@ -124,10 +126,17 @@ impl Files {
                     Ok(form.upload(chunk, Some(bytes.len() as u64)))
                 })),
                 FileSource::Path(path) => {
-                    let len = tokio::fs::metadata(&path)
+                    let metadata = tokio::fs::metadata(&path)
                         .await
-                        .map_err(|e| io_error(&path, e))?
-                        .len();
+                        .map_err(|e| io_error(&path, e))?;
+                    // A directory opens like a file and fails only when read, mid-upload.
+                    if metadata.is_dir() {
+                        return Err(Error::new(
+                            ErrorKind::Io,
+                            format!("{} is a directory, not a file", path.display()),
+                        ));
+                    }
+                    let len = metadata.len();
                     Body::Upload(Arc::new(move || {
                         let file = std::fs::File::open(&path).map_err(|e| io_error(&path, e))?;
                         let stream = ReaderStream::new(tokio::fs::File::from_std(file));
@@ -153,11 +162,12 @@ impl Files {
     ) -> impl Future<Output = Result<FileList>> + Send + 'static {
         let this = self.clone();
         async move {
-            check_range("limit", params.limit, 1, 100)?;
+            check_range("the limit", params.limit, 1, 100)?;
             if params.page < 1 {
                 return Err(Error::validation("page starts at 1"));
             }
             let user_id = this.client.call_user(params.user_id.as_deref())?;
+            check_tags(&params.tags)?;
             let tags = (!params.tags.is_empty()).then(|| params.tags.join(","));
             let request = Request::new(Method::GET, "/v1/files", "/v1/files".into())
                 .query_opt("user_id", user_id)
@@ -198,6 +208,7 @@ impl Files {
         let file_id = file_id.to_owned();
         async move {
             let file_id = file_id.as_str();
+            check_lines(params.start_line, params.end_line)?;
             let request = this
                 .file_request(
                     file_id,
@@ -291,7 +302,7 @@ impl Files {
         let file_id = file_id.to_owned();
         async move {
             let file_id = file_id.as_str();
-            let path = format!("/v1/files/{}/status", id_segment("file_id", file_id)?);
+            let path = format!("/v1/files/{}/status", id_segment("the file id", file_id)?);
             this.client
                 .send(Request::new(Method::GET, "/v1/files/{id}/status", path))
                 .await
@@ -311,7 +322,7 @@ impl Files {
         async move {
             let file_id = file_id.as_str();
             let user_id = user_id.as_deref();
-            let path = format!("/v1/files/{}", id_segment("file_id", file_id)?);
+            let path = format!("/v1/files/{}", id_segment("the file id", file_id)?);
             let user_id = this.client.call_user(user_id)?;
             let request = Request::new(Method::DELETE, "/v1/files/{id}", path)
                 .query_opt("user_id", user_id)
@@ -327,7 +338,7 @@ impl Files {
         route: &'static str,
         user_id: Option<&str>,
     ) -> Result<Request> {
-        let path = format!("/v1/files/{}{suffix}", id_segment("file_id", file_id)?);
+        let path = format!("/v1/files/{}{suffix}", id_segment("the file id", file_id)?);
         let user_id = self.client.call_user(user_id)?;
         Ok(Request::new(Method::GET, route, path).query_opt("user_id", user_id))
     }
@@ -375,6 +386,14 @@ fn partial_path(path: &Path) -> PathBuf {
         .unwrap_or_default();
     name.push(".part");
     path.with_file_name(name)
+}
+
+/// Lines count from 1, as the server counts them.
+fn check_lines(start: Option<u64>, end: Option<u64>) -> Result<()> {
+    if start == Some(0) || end == Some(0) {
+        return Err(Error::validation("lines are numbered from 1"));
+    }
+    Ok(())
 }
 
 fn io_error(path: &Path, err: std::io::Error) -> Error {

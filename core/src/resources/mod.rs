@@ -41,12 +41,23 @@ pub(crate) fn id_segment(what: &str, value: &str) -> Result<String> {
     Ok(segment(value))
 }
 
+/// The longest address SMTP can carry (RFC 5321: a 256-octet path, less its brackets).
+const EMAIL_MAX_LEN: usize = 254;
+
 /// A light check of an email: one `@` with text on both sides, a dot in the domain, no
-/// spaces. The server is the judge; this only stops obvious mistakes before a request.
+/// spaces, at most 254 bytes. The server is the judge; this only stops obvious mistakes
+/// before a request.
 pub(crate) fn check_email(email: &str) -> Result<()> {
+    if email.len() > EMAIL_MAX_LEN {
+        return Err(Error::validation(format!(
+            "an email address has at most {EMAIL_MAX_LEN} bytes; this one has {}",
+            email.len()
+        )));
+    }
     let bad = || Error::validation(format!("{email:?} is not a valid email address"));
     let (local, domain) = email.rsplit_once('@').ok_or_else(bad)?;
     let ok = !local.is_empty()
+        && !local.contains('@')
         && !domain.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
@@ -57,6 +68,44 @@ pub(crate) fn check_email(email: &str) -> Result<()> {
     } else {
         Err(bad())
     }
+}
+
+/// Metadata is a JSON object (or null): the server refuses anything else with a 422.
+pub(crate) fn check_metadata(metadata: Option<&serde_json::Value>) -> Result<()> {
+    match metadata {
+        None | Some(serde_json::Value::Null | serde_json::Value::Object(_)) => Ok(()),
+        Some(other) => Err(Error::validation(format!(
+            "metadata must be a JSON object or null, not {}",
+            json_kind(other)
+        ))),
+    }
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// Tags travel as one comma-separated field, so a tag may not hold a comma (it would
+/// arrive as two tags) nor be blank.
+pub(crate) fn check_tags(tags: &[String]) -> Result<()> {
+    for tag in tags {
+        if tag.contains(',') {
+            return Err(Error::validation(format!(
+                "the tag {tag:?} contains a comma: tags are sent comma-separated"
+            )));
+        }
+        if tag.trim().is_empty() {
+            return Err(Error::validation("a tag must not be empty"));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a page size against the contract's range.
@@ -89,8 +138,28 @@ mod tests {
         for good in ["a@b.co", "a+tag@example.com", "zoë@exämple.com"] {
             assert!(check_email(good).is_ok(), "{good}");
         }
-        for bad in ["", "plain", "@b.co", "a@", "a@b", "a b@c.co", "a@.co"] {
+        let long = format!("{}@example.com", "a".repeat(250));
+        for bad in [
+            "", "plain", "@b.co", "a@", "a@b", "a b@c.co", "a@.co", "a@@b.com", &long,
+        ] {
             assert!(check_email(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn metadata_is_an_object_or_null() {
+        assert!(check_metadata(None).is_ok());
+        assert!(check_metadata(Some(&serde_json::json!({"plan": "pro"}))).is_ok());
+        assert!(check_metadata(Some(&serde_json::Value::Null)).is_ok());
+        let err = check_metadata(Some(&serde_json::json!("pro"))).unwrap_err();
+        assert!(err.to_string().contains("not a string"), "{err}");
+        assert!(check_metadata(Some(&serde_json::json!([1]))).is_err());
+    }
+
+    #[test]
+    fn tags_hold_no_commas() {
+        assert!(check_tags(&["a".into(), "b c".into()]).is_ok());
+        assert!(check_tags(&["a,b".into()]).is_err());
+        assert!(check_tags(&[" ".into()]).is_err());
     }
 }

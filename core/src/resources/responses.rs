@@ -98,7 +98,10 @@ impl Responses {
         let response_id = response_id.to_owned();
         async move {
             let response_id = response_id.as_str();
-            let path = format!("/v1/responses/{}", id_segment("response_id", response_id)?);
+            let path = format!(
+                "/v1/responses/{}",
+                id_segment("the response id", response_id)?
+            );
             let mut request = Request::new(Method::GET, "/v1/responses/{id}", path);
             if let Some(wait) = wait {
                 let secs = wait.as_secs_f64().ceil().min(MAX_WAIT_SECS as f64) as u64;
@@ -126,7 +129,7 @@ impl Responses {
             let response_id = response_id.as_str();
             let path = format!(
                 "/v1/responses/{}/cancel",
-                id_segment("response_id", response_id)?
+                id_segment("the response id", response_id)?
             );
             this.client
                 .send(Request::new(
@@ -145,7 +148,7 @@ impl Responses {
     ) -> impl Future<Output = Result<ResponseList>> + Send + 'static {
         let this = self.clone();
         async move {
-            check_range("limit", params.limit, 1, 100)?;
+            check_range("the limit", params.limit, 1, 100)?;
             let user_id = this.client.call_user(params.user_id.as_deref())?;
             let request = Request::new(Method::GET, "/v1/responses", "/v1/responses".into())
                 .query_opt("user_id", user_id)
@@ -199,10 +202,10 @@ impl Responses {
         let response_id = response_id.to_owned();
         async move {
             let response_id = response_id.as_str();
-            check_range("limit", limit, 1, 100)?;
+            check_range("the limit", limit, 1, 100)?;
             let path = format!(
                 "/v1/responses/{}/artifacts",
-                id_segment("response_id", response_id)?
+                id_segment("the response id", response_id)?
             );
             let request = Request::new(Method::GET, "/v1/responses/{id}/artifacts", path)
                 .query("limit", limit)
@@ -231,7 +234,7 @@ impl Responses {
             };
             let path = format!(
                 "/v1/responses/{}/feedback",
-                id_segment("response_id", response_id)?
+                id_segment("the response id", response_id)?
             );
             let request =
                 Request::new(Method::POST, "/v1/responses/{id}/feedback", path).json(&body)?;
@@ -250,7 +253,7 @@ impl Responses {
             let response_id = response_id.as_str();
             let path = format!(
                 "/v1/responses/{}/feedback",
-                id_segment("response_id", response_id)?
+                id_segment("the response id", response_id)?
             );
             this.client
                 .send(Request::new(
@@ -263,11 +266,17 @@ impl Responses {
     }
 }
 
-/// A file reference is an artifact id or a remote URI; a local path is refused, since the
-/// server cannot read the caller's disk.
+/// A file reference is an artifact id (a uuid, or `artifact_...`), a remote URI or a
+/// `data:` URI; a local path is refused, since the server cannot read the caller's disk.
 pub(crate) fn check_file_reference(reference: &str) -> Result<()> {
     let reference = reference.trim();
-    if uuid::Uuid::parse_str(reference).is_ok() {
+    if uuid::Uuid::parse_str(reference).is_ok() || reference.starts_with("artifact_") {
+        return Ok(());
+    }
+    let data_uri = reference
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:"));
+    if data_uri && reference.len() > 5 {
         return Ok(());
     }
     if let Some((scheme, rest)) = reference.split_once("://") {
@@ -286,8 +295,8 @@ pub(crate) fn check_file_reference(reference: &str) -> Result<()> {
     Err(Error::new(
         ErrorKind::LocalFileNotSupported,
         format!(
-            "{reference:?} looks like a local path: upload it with files().upload() and pass \
-             the file id, or pass a remote URI"
+            "{reference:?} looks like a local path: upload the file first and pass its file id, \
+             or pass a remote URI"
         ),
     ))
 }
@@ -305,6 +314,7 @@ mod tests {
             "~/a.pdf",
             "C:\\a.pdf",
             "file:///a.pdf",
+            "data:",
         ] {
             assert!(check_file_reference(local).is_err(), "{local}");
         }
@@ -312,6 +322,8 @@ mod tests {
             "https://example.com/a.pdf",
             "s3://bucket/a.pdf",
             "0b6f3b8e-8a8e-4d3a-9a53-1f6f0c7f9c11",
+            "artifact_abc123",
+            "data:text/plain;base64,aGk=",
         ] {
             assert!(check_file_reference(remote).is_ok(), "{remote}");
         }

@@ -58,7 +58,7 @@ impl Threads {
     ) -> impl Future<Output = Result<ThreadList>> + Send + 'static {
         let this = self.clone();
         async move {
-            check_range("limit", params.limit, 1, 100)?;
+            check_range("the limit", params.limit, 1, 100)?;
             let user_id = this.client.call_user(params.user_id.as_deref())?;
             let request = Request::new(Method::GET, "/v1/threads", "/v1/threads".into())
                 .query_opt("user_id", user_id)
@@ -100,7 +100,7 @@ impl Threads {
         let thread_id = thread_id.to_owned();
         async move {
             let thread_id = thread_id.as_str();
-            let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+            let path = format!("/v1/threads/{}", id_segment("the thread id", thread_id)?);
             this.client
                 .send(Request::new(Method::GET, "/v1/threads/{id}", path))
                 .await
@@ -118,10 +118,10 @@ impl Threads {
         let thread_id = thread_id.to_owned();
         async move {
             let thread_id = thread_id.as_str();
-            check_range("limit", limit, 1, 100)?;
+            check_range("the limit", limit, 1, 100)?;
             let path = format!(
                 "/v1/threads/{}/responses",
-                id_segment("thread_id", thread_id)?
+                id_segment("the thread id", thread_id)?
             );
             let request = Request::new(Method::GET, "/v1/threads/{id}/responses", path)
                 .query("limit", limit)
@@ -141,7 +141,7 @@ impl Threads {
         async move {
             let thread_id = thread_id.as_str();
             check_title(params.title.as_deref())?;
-            let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+            let path = format!("/v1/threads/{}", id_segment("the thread id", thread_id)?);
             let request = Request::new(Method::PATCH, "/v1/threads/{id}", path).json(&params)?;
             this.client.send(request).await
         }
@@ -156,7 +156,7 @@ impl Threads {
         let thread_id = thread_id.to_owned();
         async move {
             let thread_id = thread_id.as_str();
-            let path = format!("/v1/threads/{}", id_segment("thread_id", thread_id)?);
+            let path = format!("/v1/threads/{}", id_segment("the thread id", thread_id)?);
             this.client
                 .send(Request::new(Method::DELETE, "/v1/threads/{id}", path))
                 .await

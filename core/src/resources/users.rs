@@ -5,7 +5,7 @@ use std::future::Future;
 use futures::stream::{self, BoxStream, StreamExt};
 use reqwest::Method;
 
-use super::{check_email, check_range, id_segment};
+use super::{check_email, check_metadata, check_range, id_segment};
 use crate::error::Result;
 use crate::models::{CreateUser, DeleteResult, ListUsers, UpdateUser, User, UserList};
 use crate::transport::Request;
@@ -47,6 +47,7 @@ impl Users {
         let this = self.clone();
         async move {
             check_email(params.email.trim())?;
+            check_metadata(params.metadata.as_ref())?;
             let params = CreateUser {
                 email: params.email.trim().to_owned(),
                 ..params
@@ -83,7 +84,7 @@ impl Users {
             if params.page < 1 {
                 return Err(crate::Error::validation("page starts at 1"));
             }
-            check_range("page_size", params.page_size, 1, 100)?;
+            check_range("the page size", params.page_size, 1, 100)?;
             let request = Request::new(Method::GET, "/v1/users", "/v1/users".into())
                 .query("page", params.page)
                 .query("page_size", params.page_size);
@@ -129,6 +130,7 @@ impl Users {
                 "/v1/users/{}",
                 id_segment("the user id or email", id_or_email)?
             );
+            check_metadata(params.metadata.as_ref())?;
             let request = Request::new(Method::PUT, "/v1/users/{id}", path).json(&params)?;
             this.client.send(request).await
         }
