@@ -42,11 +42,17 @@ def test_validation_happens_before_any_request(both, server):
             both(call())
     with pytest.raises(lumnisai.MissingUserId):
         both(c.invoke("x", scope=lumnisai.Scope.USER, show_progress=False))
-    with pytest.raises(lumnisai.TenantScopeUserIdConflict):
-        both(c.invoke("x", scope="tenant", user_id="a@b.co", show_progress=False))
     with pytest.raises(lumnisai.LocalFileNotSupported):
         both(c.responses.create(messages="x", user_id="a@b.co", files=["/tmp/a.pdf"]))
     assert server.log() == []
+
+
+def test_a_user_switches_tenant_scope_to_user_scope(both):
+    # As in the official SDK: a run for a user is that user's, whatever scope was asked.
+    c = both.client
+    alice = both(c.create_user(email="alice@example.com"))
+    run = both(c.invoke("x", scope="tenant", user_id="alice@example.com", show_progress=False))
+    assert str(run.user_id) == str(alice.id)
 
 
 def test_wrong_key_is_an_authentication_error(both, server):
