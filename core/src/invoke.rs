@@ -124,9 +124,9 @@ impl Client {
         }
     }
 
-    /// Creates a response and streams its progress: each new entry, each new tool call of an
-    /// earlier entry, then a final entry (`completed` with the output text, or `failed` or
-    /// `cancelled`).
+    /// Creates a response and streams its progress: each new entry, a `tool_update` entry with
+    /// the new tool calls of an earlier one, then a final entry (`completed` with the output
+    /// text, or `failed` or `cancelled`).
     ///
     /// ```no_run
     /// # async fn demo(client: lumnisai::Client) -> lumnisai::Result<()> {
@@ -261,29 +261,47 @@ struct Tracker {
 }
 
 impl Tracker {
+    /// Queues the entries that are new, then one `tool_update` entry for each earlier entry
+    /// that gained tool calls, in the official SDKs' order and form.
     fn observe(&mut self, response: &Response) {
-        for (index, entry) in response.progress.iter().enumerate() {
+        let known = self.tool_calls_seen.len();
+        for entry in response.progress.iter().skip(known) {
+            let calls = entry.tool_calls.as_ref().map_or(0, Vec::len);
+            self.tool_calls_seen.push(calls);
+            self.queue.push_back(entry.clone());
+        }
+        for (entry, seen) in response
+            .progress
+            .iter()
+            .zip(&mut self.tool_calls_seen)
+            .take(known)
+        {
             let calls = entry.tool_calls.as_deref().unwrap_or_default();
-            match self.tool_calls_seen.get_mut(index) {
-                None => {
-                    self.tool_calls_seen.push(calls.len());
-                    self.queue.push_back(entry.clone());
-                }
-                Some(seen) if calls.len() > *seen => {
-                    self.queue.push_back(ProgressEntry {
-                        output_text: None,
-                        tool_calls: Some(calls[*seen..].to_vec()),
-                        ..entry.clone()
-                    });
-                    *seen = calls.len();
-                }
-                Some(_) => {}
+            if calls.len() > *seen {
+                self.queue.push_back(tool_update(entry, &calls[*seen..]));
+                *seen = calls.len();
             }
         }
         if response.status.is_final() {
             self.queue.push_back(final_entry(response));
             self.finished = true;
         }
+    }
+}
+
+/// The entry that carries the tool calls an earlier entry gained since it was given.
+fn tool_update(entry: &ProgressEntry, calls: &[Value]) -> ProgressEntry {
+    const SHOWN: usize = 50;
+    let mut about: String = entry.message.chars().take(SHOWN).collect();
+    if entry.message.chars().nth(SHOWN).is_some() {
+        about.push_str("...");
+    }
+    ProgressEntry {
+        ts: chrono::Utc::now(),
+        state: "tool_update".to_owned(),
+        message: format!("[Tool calls for: {about}]"),
+        output_text: None,
+        tool_calls: Some(calls.to_vec()),
     }
 }
 
@@ -468,8 +486,8 @@ mod tests {
             vec![
                 ("a".into(), None),
                 ("b".into(), Some(json!(0))),
-                ("b".into(), Some(json!(1))),
                 ("c".into(), None),
+                ("[Tool calls for: b]".into(), Some(json!(1))),
                 ("Task completed successfully".into(), None),
             ]
         );

@@ -85,9 +85,11 @@ async fn invoke_deadline_is_a_timeout_carrying_the_response_id() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn streaming_yields_entries_then_tool_calls_then_completed() {
+async fn streaming_yields_entries_then_tool_updates_then_completed() {
     let local = common::start().await;
     let client = local.client();
+    // Steps 200 ms apart, so that a loaded machine still reads each one on its own.
+    local.settings(json!({"agent_latency_ms": 800})).await;
 
     let mut stream = client.invoke_stream("Stream me", InvokeOptions::default());
     let mut entries = Vec::new();
@@ -103,8 +105,8 @@ async fn streaming_yields_entries_then_tool_calls_then_completed() {
         vec![
             ("processing".to_owned(), 0),
             ("tool_call".to_owned(), 1),
-            ("tool_call".to_owned(), 1),
             ("processing".to_owned(), 0),
+            ("tool_update".to_owned(), 1),
             ("completed".to_owned(), 0),
         ]
     );
@@ -112,9 +114,14 @@ async fn streaming_yields_entries_then_tool_calls_then_completed() {
         entries[1].tool_calls.as_ref().unwrap()[0]["name"],
         "local_search"
     );
+    // The second tool call of the searching entry arrives with the next entry, and follows it.
     assert_eq!(
-        entries[2].tool_calls.as_ref().unwrap()[0]["name"],
+        entries[3].tool_calls.as_ref().unwrap()[0]["name"],
         "local_summarize"
+    );
+    assert_eq!(
+        entries[3].message,
+        "[Tool calls for: Searching local knowledge]"
     );
     let last = entries.last().unwrap();
     assert_eq!(last.output_text.as_deref(), Some("Answer to: Stream me"));

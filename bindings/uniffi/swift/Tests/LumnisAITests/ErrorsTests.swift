@@ -67,10 +67,6 @@ final class ErrorsTests: ServerTestCase {
         try await expectError("missing_user_id") {
             _ = try await self.server.client(scope: .user).invoke(prompt: "hi")
         }
-        try await expectError("tenant_scope_user_id_conflict") {
-            _ = try await client.invoke(
-                prompt: "hi", options: InvokeOptions(userId: "a@example.com", scope: .tenant))
-        }
         try await expectError("local_file_not_supported") {
             let local = InvokeOptions(userId: "a@example.com", files: ["/tmp/a.pdf"])
             _ = try await client.invoke(prompt: "hi", options: local)

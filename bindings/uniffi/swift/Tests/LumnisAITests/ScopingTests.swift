@@ -44,4 +44,12 @@ final class ScopingTests: ServerTestCase {
             prompt: "for amy", options: InvokeOptions(userId: "amy@example.com"))
         XCTAssertEqual(response.userId, amy.id)
     }
+
+    func testAUserSwitchesTenantScopeToUserScope() async throws {
+        try await users("amy@example.com")
+        let amy = try await client.getUser(idOrEmail: "amy@example.com")
+        let options = InvokeOptions(userId: "amy@example.com", scope: .tenant)
+        let response = try await client.invoke(prompt: "for amy", options: options)
+        XCTAssertEqual(response.userId, amy.id)
+    }
 }

@@ -51,9 +51,6 @@ class ErrorsTest : ServerTest() {
             LumnisClient(KEY, ClientOptions(baseUrl = server.baseUrl, scope = Scope.USER))
                 .use { it.invoke("hi") }
         }
-        expectError("tenant_scope_user_id_conflict") {
-            client.invoke("hi", InvokeOptions(userId = "a@example.com", scope = Scope.TENANT))
-        }
         expectError("local_file_not_supported") {
             val local = InvokeOptions(userId = "a@example.com", files = listOf("/tmp/a.pdf"))
             client.invoke("hi", local)

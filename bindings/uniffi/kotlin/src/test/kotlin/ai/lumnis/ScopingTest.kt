@@ -42,4 +42,12 @@ class ScopingTest : ServerTest() {
         assertEquals(amy.id, response.userId)
         bob.close()
     }
+
+    @Test
+    fun `a user switches tenant scope to user scope`() = runBlocking {
+        users("amy@example.com")
+        val amy = client.getUser("amy@example.com")
+        val options = InvokeOptions(userId = "amy@example.com", scope = Scope.TENANT)
+        assertEquals(amy.id, client.invoke("for amy", options).userId)
+    }
 }
