@@ -228,16 +228,39 @@ fn normalize_base_url(url: &str) -> Result<reqwest::Url> {
     let parsed = reqwest::Url::parse(trimmed).map_err(|e| {
         Error::new(
             ErrorKind::Config,
-            format!("base_url {url:?} is invalid: {e}"),
+            format!("the base URL {:?} is invalid: {e}", without_userinfo(url)),
         )
     })?;
+    // Credentials in the URL would be printed wherever the URL is: in errors, logs and the
+    // client's own description. The API key is the one credential, and it is kept apart.
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(Error::new(
+            ErrorKind::Config,
+            "the base URL must not carry a user name or password; pass the API key instead",
+        ));
+    }
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
         return Err(Error::new(
             ErrorKind::Config,
-            format!("base_url {url:?} must be an http or https URL"),
+            format!(
+                "the base URL {:?} must be an http or https URL",
+                without_userinfo(url)
+            ),
         ));
     }
     Ok(parsed)
+}
+
+/// The URL as it may be shown: anything before an `@` in its authority is masked.
+fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+        None => url.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -292,6 +315,14 @@ mod tests {
         let bare = normalize_base_url("https://api.lumnis.ai/v1").unwrap();
         assert_eq!(bare.as_str(), "https://api.lumnis.ai/");
         assert!(normalize_base_url("ftp://x").is_err());
+        for url in [
+            "http://me:hunter2@127.0.0.1:8080",
+            "http://me:hunter2@",
+            "ftp://me:hunter2@x",
+        ] {
+            let err = normalize_base_url(url).unwrap_err();
+            assert!(!err.to_string().contains("hunter2"), "{err}");
+        }
         assert!(normalize_base_url("not a url").is_err());
     }
 }
