@@ -12,8 +12,12 @@
 from . import _native
 from ._client import AsyncClient, AsyncProgress, Client, SyncProgress
 from .exceptions import (
+    ArgumentTypeError,
     AuthenticationError,
     ErrorCode,
+    FileAccessDeniedError,
+    FileNotFoundError,
+    FileOperationError,
     LocalFileNotSupported,
     LumnisAIError,
     MissingUserId,
@@ -26,7 +30,9 @@ from .exceptions import (
 )
 from .models import (
     AgentConfig,
+    FeedbackObject,
     FileMetadata,
+    ListFeedbackResponse,
     Message,
     ProgressEntry,
     ResponseListResponse,
@@ -42,6 +48,7 @@ __version__: str = _native.__version__
 __all__ = [
     "AgentConfig",
     "AgentMode",
+    "ArgumentTypeError",
     "AsyncClient",
     "AsyncProgress",
     "AuthenticationError",
@@ -49,8 +56,13 @@ __all__ = [
     "ContentType",
     "DuplicateHandling",
     "ErrorCode",
+    "FeedbackObject",
+    "FileAccessDeniedError",
     "FileMetadata",
+    "FileNotFoundError",
+    "FileOperationError",
     "FileScope",
+    "ListFeedbackResponse",
     "LocalFileNotSupported",
     "LumnisAIError",
     "Message",

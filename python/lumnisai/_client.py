@@ -13,13 +13,13 @@ import sys
 from . import _native
 from . import models as m
 from ._resources import AsyncFiles, AsyncResponses, AsyncThreads, AsyncUsers
-from ._resources import Files, Responses, Threads, Users, run_args
-from .exceptions import _from_native
+from ._resources import Files, Responses, Threads, Users, ident, run_args
+from .exceptions import ArgumentTypeError, LumnisAIError, ValidationError, _for_op, _from_native
 
 # Read by mypy only: the interpreter never imports `typing` for this module.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, Iterator, List, Optional
+    from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, Optional
 
 _native.set_error_factory(_from_native)
 
@@ -92,7 +92,7 @@ class _Base:
             scope = getattr(scope, "value", scope)
             _native_client = _native.NativeClient(
                 api_key, base_url, None if tenant_id is None else str(tenant_id),
-                timeout, max_retries, scope, _user_agent(),
+                timeout, _retries(max_retries), scope, _user_agent(),
             )
         self._native = _native_client
         users, threads, responses, files = self._resources
@@ -117,7 +117,7 @@ class _Base:
 
     def for_user(self, user_id: Any) -> Any:
         """A client bound to one user (email or uuid) that shares this client's pool."""
-        return type(self)(_native_client=self._native.for_user(str(user_id)))
+        return type(self)(_native_client=self._native.for_user(ident(user_id, "user_id")))
 
     def _run(self, op: str, args: Dict[str, Any], convert: Callable[[Any], Any],
              data: Any = None) -> Any:
@@ -202,15 +202,43 @@ class _Base:
     def delete_file(self, file_id: Any, *, user_id: Any = None, hard_delete: bool = True) -> Any:
         return self.files.delete(file_id, user_id=user_id, hard_delete=hard_delete)
 
+    def get_file_status(self, file_id: Any, *, user_id: Any = None) -> Any:
+        return self.files.get_processing_status(file_id, user_id=user_id)
+
     def _invoke_args(self, messages: Any, task: Any, prompt: Any, poll_interval: Any,
                      wait_timeout: Any, options: Dict[str, Any]) -> Dict[str, Any]:
         deadline = options.pop("max_wait", None)
+        unknown = sorted(set(options) - _RUN_KEYWORDS)
+        if unknown:
+            # The official SDK takes any keyword and ignores those it does not know.
+            import warnings
+
+            for name in unknown:
+                del options[name]
+            warnings.warn(f"invoke() ignores unknown keyword arguments: {', '.join(unknown)}",
+                          UserWarning, stacklevel=3)
         args = run_args(_input(messages, task, prompt), **options)
         for key, value in (("poll_interval", poll_interval), ("wait_timeout", wait_timeout),
                            ("deadline", deadline)):
             if value is not None:
                 args[key] = float(value)
         return args
+
+
+# The keywords of run_args: the options an invoke sends.
+_RUN_CODE = run_args.__code__
+_RUN_KEYWORDS = frozenset(
+    _RUN_CODE.co_varnames[1:_RUN_CODE.co_argcount + _RUN_CODE.co_kwonlyargcount]
+)
+
+
+def _retries(value: Any) -> Any:
+    # The core counts retries in a u32: anything else cannot be converted.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"max_retries must be an int, not {type(value).__name__}")
+    if not 0 <= value <= 0xFFFF_FFFF:
+        raise ValidationError(f"max_retries must be >= 0, not {value}")
+    return value
 
 
 _FINAL_STATES = ("completed", "failed", "cancelled")
@@ -302,7 +330,11 @@ class Client(_Base):
     def _run(self, op: str, args: Dict[str, Any], convert: Callable[[Any], Any],
              data: Any = None) -> Any:
         _warn_if_in_loop()
-        return convert(self._native.call(op, args, data).wait())
+        try:
+            value = self._native.call(op, args, data).wait()
+        except LumnisAIError as err:
+            raise _for_op(op, err) from None
+        return convert(value)
 
     def _iter(self, op: str, args: Dict[str, Any], convert: Callable[[Any], Any]) -> Any:
         return _SyncItems(self._native.stream(op, args), convert)
@@ -419,7 +451,11 @@ class AsyncClient(_Base):
 
     async def _run(self, op: str, args: Dict[str, Any], convert: Callable[[Any], Any],
                    data: Any = None) -> Any:
-        return convert(await _await(self._native.call(op, args, data)))
+        try:
+            value = await _await(self._native.call(op, args, data))
+        except LumnisAIError as err:
+            raise _for_op(op, err) from None
+        return convert(value)
 
     def _iter(self, op: str, args: Dict[str, Any], convert: Callable[[Any], Any]) -> Any:
         return _AsyncItems(self._native.stream(op, args), convert)
@@ -450,6 +486,28 @@ class AsyncClient(_Base):
                 pass
             return progress.response()
         return await self._run("invoke", args, m.ResponseObject._from)
+
+    async def invoke_stream(
+        self,
+        messages: Any = None,
+        *,
+        task: Any = None,
+        prompt: Optional[str] = None,
+        poll_interval: Optional[float] = None,
+        wait_timeout: Optional[float] = None,
+        **options: Any,
+    ) -> AsyncIterator[m.ProgressEntry]:
+        """The progress of a run; deprecated, as in the official SDK: use
+        ``invoke(..., stream=True)``."""
+        import warnings
+
+        warnings.warn("invoke_stream() is deprecated. Use invoke(stream=True) instead.",
+                      DeprecationWarning, stacklevel=2)
+        progress = await self.invoke(messages, task=task, prompt=prompt, stream=True,
+                                     poll_interval=poll_interval, wait_timeout=wait_timeout,
+                                     **options)
+        async for entry in progress:
+            yield entry
 
 
 class _AsyncAsUser:

@@ -17,6 +17,7 @@ from .models import (
     FileListResponse,
     FileMetadata,
     FileUploadResponse,
+    ProcessingStatusResponse,
     ProgressEntry,
     ResponseListResponse,
     ResponseObject,
@@ -163,6 +164,9 @@ class Client:
         user_id: Optional[_Id] = None,
         save_path: _Path,
     ) -> None: ...
+    def get_file_status(
+        self, file_id: _Id, *, user_id: Optional[_Id] = None
+    ) -> ProcessingStatusResponse: ...
     def delete_file(
         self,
         file_id: _Id,
@@ -365,6 +369,9 @@ class AsyncClient:
         user_id: Optional[_Id] = None,
         save_path: _Path,
     ) -> None: ...
+    async def get_file_status(
+        self, file_id: _Id, *, user_id: Optional[_Id] = None
+    ) -> ProcessingStatusResponse: ...
     async def delete_file(
         self,
         file_id: _Id,
@@ -439,3 +446,22 @@ class AsyncClient:
         files: Optional[Sequence[_Id]] = None,
         max_wait: Optional[float] = None,
     ) -> Union[ResponseObject, AsyncProgress]: ...
+    def invoke_stream(
+        self,
+        messages: Optional[_Messages] = None,
+        *,
+        task: Optional[_Messages] = None,
+        prompt: Optional[str] = None,
+        poll_interval: Optional[float] = None,
+        wait_timeout: Optional[float] = None,
+        user_id: Optional[_Id] = None,
+        scope: Optional[_Scope] = None,
+        thread_id: Optional[_Id] = None,
+        idempotency_key: Optional[str] = None,
+        agent_config: Optional[_AgentConfig] = None,
+        response_format: Optional[_ResponseFormat] = None,
+        response_format_instructions: Optional[str] = None,
+        model_overrides: Optional[Dict[str, str]] = None,
+        files: Optional[Sequence[_Id]] = None,
+        max_wait: Optional[float] = None,
+    ) -> AsyncIterator[ProgressEntry]: ...

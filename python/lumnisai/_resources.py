@@ -8,8 +8,10 @@ their awaitable signatures.
 from __future__ import annotations
 
 import os
+import sys
 
 from . import models as m
+from .exceptions import ArgumentTypeError, ValidationError
 
 # Read by mypy only: the interpreter never imports `typing` or `datetime` for this module.
 TYPE_CHECKING = False
@@ -18,8 +20,29 @@ if TYPE_CHECKING:
     from typing import Any, Dict, Iterable, Optional
 
 
-def _id(value: Any) -> Any:
-    return None if value is None else str(value)
+def _is_uuid(value: Any) -> bool:
+    # uuid is imported by whoever made a UUID: no import here for the common str id.
+    uuid = sys.modules.get("uuid")
+    return uuid is not None and isinstance(value, uuid.UUID)
+
+
+def _type_name(value: Any) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def ident(value: Any, name: str) -> str:
+    """A required id (a str or a uuid.UUID) as text; anything else (None, bytes, an int) is an
+    ArgumentTypeError, raised before any request rather than sent as, say, ``"None"``."""
+    if isinstance(value, str):
+        return value
+    if _is_uuid(value):
+        return str(value)
+    raise ArgumentTypeError(f"{name} must be a str or a uuid.UUID, not {_type_name(value)}")
+
+
+def _id(value: Any, name: str = "user_id") -> Any:
+    # An optional id: None means not given.
+    return None if value is None else ident(value, name)
 
 
 def _value(value: Any) -> Any:
@@ -32,7 +55,13 @@ def _tags(tags: Any) -> Any:
         return []
     if isinstance(tags, str):
         return [t.strip() for t in tags.split(",") if t.strip()]
-    return [str(t) for t in tags]
+    if not isinstance(tags, (list, tuple, set, frozenset)) or not all(
+        isinstance(t, str) for t in tags
+    ):
+        raise ArgumentTypeError(
+            f"tags must be a str or a list of str, not {_type_name(tags)}"
+        )
+    return list(tags)
 
 
 def _date(value: Any) -> Any:
@@ -87,7 +116,8 @@ class Users(_Resource):
         return self._run("users.create", _drop_none(args), m.User._from)
 
     def get(self, user_identifier: Any) -> Any:
-        return self._run("users.get", {"id": str(user_identifier)}, m.User._from)
+        args = {"id": ident(user_identifier, "user_identifier")}
+        return self._run("users.get", args, m.User._from)
 
     def update(
         self,
@@ -97,12 +127,13 @@ class Users(_Resource):
         last_name: Optional[str] = None,
         metadata: Optional[Dict[str, Any]] = None,
     ) -> Any:
-        args = {"id": str(user_identifier), "first_name": first_name, "last_name": last_name,
-                "metadata": metadata}
+        args = {"id": ident(user_identifier, "user_identifier"), "first_name": first_name,
+                "last_name": last_name, "metadata": metadata}
         return self._run("users.update", _drop_none(args), m.User._from)
 
     def delete(self, user_identifier: Any) -> Any:
-        return self._run("users.delete", {"id": str(user_identifier)}, _none)
+        args = {"id": ident(user_identifier, "user_identifier")}
+        return self._run("users.delete", args, _none)
 
     def list(self, *, page: int = 1, page_size: int = 20) -> Any:
         args = {"page": page, "page_size": page_size}
@@ -130,18 +161,20 @@ class Threads(_Resource):
         return self._iter("threads.list_all", args, m.ThreadObject._from)
 
     def get(self, thread_id: Any) -> Any:
-        return self._run("threads.get", {"thread_id": str(thread_id)}, m.ThreadObject._from)
+        args = {"thread_id": ident(thread_id, "thread_id")}
+        return self._run("threads.get", args, m.ThreadObject._from)
 
     def get_responses(self, thread_id: Any, *, limit: int = 50, offset: int = 0) -> Any:
-        args = {"thread_id": str(thread_id), "limit": limit, "offset": offset}
+        args = {"thread_id": ident(thread_id, "thread_id"), "limit": limit, "offset": offset}
         return self._run("threads.responses", args, _response_list)
 
     def update(self, thread_id: Any, *, title: Optional[str] = None) -> Any:
-        args = _drop_none({"thread_id": str(thread_id), "title": title})
+        args = _drop_none({"thread_id": ident(thread_id, "thread_id"), "title": title})
         return self._run("threads.update", args, m.ThreadObject._from)
 
     def delete(self, thread_id: Any) -> Any:
-        return self._run("threads.delete", {"thread_id": str(thread_id)}, _none)
+        args = {"thread_id": ident(thread_id, "thread_id")}
+        return self._run("threads.delete", args, _none)
 
 
 def _response_list(items: Iterable[Dict[str, Any]]) -> Any:
@@ -159,7 +192,15 @@ def _messages(messages: Any) -> Any:
 def _agent_config(config: Any) -> Any:
     if config is None or isinstance(config, dict):
         return config and {k: _value(v) for k, v in config.items() if v is not None}
-    return config.model_dump(exclude_none=True)
+    if isinstance(config, m.AgentConfig):
+        return config.to_dict()
+    # An official AgentConfig (a pydantic model) or any object with its to_dict.
+    to_dict = getattr(config, "to_dict", None)
+    if callable(to_dict):
+        return _agent_config(to_dict())
+    raise ArgumentTypeError(
+        f"agent_config must be an AgentConfig or a dict, not {_type_name(config)}"
+    )
 
 
 def _response_format(fmt: Any) -> Any:
@@ -188,7 +229,7 @@ def run_args(
         "messages": _messages(messages),
         "user_id": _id(user_id),
         "scope": _value(scope),
-        "thread_id": _id(thread_id),
+        "thread_id": _id(thread_id, "thread_id"),
         "idempotency_key": idempotency_key,
         "agent_config": _agent_config(agent_config),
         "response_format": _response_format(response_format),
@@ -234,11 +275,11 @@ class Responses(_Resource):
         return self._run("responses.create", args, m.CreateResponseResponse._from)
 
     def get(self, response_id: Any, *, wait: Optional[float] = None) -> Any:
-        args = _drop_none({"response_id": str(response_id), "wait": wait})
+        args = _drop_none({"response_id": ident(response_id, "response_id"), "wait": wait})
         return self._run("responses.get", args, m.ResponseObject._from)
 
     def cancel(self, response_id: Any) -> Any:
-        args = {"response_id": str(response_id)}
+        args = {"response_id": ident(response_id, "response_id")}
         return self._run("responses.cancel", args, m.CancelResponse._from)
 
     def list_responses(
@@ -264,7 +305,7 @@ class Responses(_Resource):
         return self._iter("responses.list_all", args, m.ResponseObject._from)
 
     def list_artifacts(self, response_id: Any, *, limit: int = 50, offset: int = 0) -> Any:
-        args = {"response_id": str(response_id), "limit": limit, "offset": offset}
+        args = {"response_id": ident(response_id, "response_id"), "limit": limit, "offset": offset}
         return self._run("responses.artifacts", args, _same)
 
     def create_feedback(
@@ -278,14 +319,36 @@ class Responses(_Resource):
         tool_call_id: Optional[str] = None,
         tool_args_update: Optional[Dict[str, Any]] = None,
     ) -> Any:
-        args = _drop_none({"response_id": str(response_id), "feedback_text": feedback_text,
-                           "feedback_type": feedback_type, "user_id": _id(user_id),
-                           "progress_id": _id(progress_id), "tool_call_id": tool_call_id,
-                           "tool_args_update": tool_args_update})
+        args = _drop_none({"response_id": ident(response_id, "response_id"),
+                           "feedback_text": feedback_text, "feedback_type": feedback_type,
+                           "user_id": _id(user_id), "progress_id": _id(progress_id, "progress_id"),
+                           "tool_call_id": tool_call_id, "tool_args_update": tool_args_update})
         return self._run("responses.create_feedback", args, m.CreateFeedbackResponse._from)
 
-    def list_feedback(self, response_id: Any) -> Any:
-        return self._run("responses.list_feedback", {"response_id": str(response_id)}, _same)
+    def list_feedback(self, response_id: Any, *, progress_id: Any = None) -> Any:
+        """The feedback on a run, or on one of its steps with ``progress_id``."""
+        args = {"response_id": ident(response_id, "response_id")}
+        # The core lists a run's feedback whole: the step's is picked from it here.
+        step = _id(progress_id, "progress_id")
+        return self._run("responses.list_feedback", args,
+                         lambda data: m.ListFeedbackResponse._of(data, step))
+
+
+def _content(content: Any) -> bytes:
+    # bytes, a bytearray or memoryview, or a binary file object; text is refused, as the
+    # official SDK takes none (its file_content is bytes or a binary file).
+    if isinstance(content, bytes):
+        return content
+    if isinstance(content, (bytearray, memoryview)):
+        return bytes(content)
+    read = getattr(content, "read", None)
+    data = read() if callable(read) and not isinstance(content, str) else None
+    if isinstance(data, (bytes, bytearray)):
+        return bytes(data)
+    what = _type_name(content) if data is None else f"a file giving {_type_name(data)}"
+    raise ArgumentTypeError(
+        f"file_content must be bytes or a binary file object, not {what}"
+    )
 
 
 class Files(_Resource):
@@ -305,7 +368,7 @@ class Files(_Resource):
     ) -> Any:
         data = None
         if file_content is not None:
-            data = file_content if isinstance(file_content, bytes) else file_content.read()
+            data = _content(file_content)
             if file_name is None:
                 name = getattr(file_content, "name", None)
                 file_name = os.path.basename(name) if isinstance(name, str) else None
@@ -337,7 +400,7 @@ class Files(_Resource):
         return self._run("files.list", args, m.FileListResponse._from)
 
     def get(self, file_id: Any, *, user_id: Any = None) -> Any:
-        args = _drop_none({"file_id": str(file_id), "user_id": _id(user_id)})
+        args = _drop_none({"file_id": ident(file_id, "file_id"), "user_id": _id(user_id)})
         return self._run("files.get", args, m.FileMetadata._from)
 
     def get_content(
@@ -349,7 +412,7 @@ class Files(_Resource):
         start_line: Optional[int] = None,
         end_line: Optional[int] = None,
     ) -> Any:
-        args = _drop_none({"file_id": str(file_id), "user_id": _id(user_id),
+        args = _drop_none({"file_id": ident(file_id, "file_id"), "user_id": _id(user_id),
                            "content_type": _value(content_type), "start_line": start_line,
                            "end_line": end_line})
         return self._run("files.content", args, m.FileContentResponse._from)
@@ -357,15 +420,21 @@ class Files(_Resource):
     def download(self, file_id: Any, *, user_id: Any = None, save_path: Any = None) -> Any:
         """The file's bytes, or None once written to ``save_path``."""
         path = None if save_path is None else os.fspath(save_path)
-        args = _drop_none({"file_id": str(file_id), "user_id": _id(user_id), "path": path})
+        args = _drop_none({"file_id": ident(file_id, "file_id"), "user_id": _id(user_id),
+                           "path": path})
         return self._run("files.download", args, _none if path else _same)
 
-    def get_status(self, file_id: Any, *, user_id: Any = None) -> Any:
-        args = {"file_id": str(file_id)}
+    def get_processing_status(self, file_id: Any, *, user_id: Any = None) -> Any:
+        """Where the file's processing stands. ``user_id`` is checked, but not sent: the core
+        reads the status without it."""
+        args = {"file_id": ident(file_id, "file_id")}
+        _id(user_id)
         return self._run("files.status", args, m.ProcessingStatusResponse._from)
 
+    get_status = get_processing_status
+
     def delete(self, file_id: Any, *, user_id: Any = None, hard_delete: bool = True) -> Any:
-        args = _drop_none({"file_id": str(file_id), "user_id": _id(user_id),
+        args = _drop_none({"file_id": ident(file_id, "file_id"), "user_id": _id(user_id),
                            "hard_delete": hard_delete})
         return self._run("files.delete", args, _same)
 

@@ -20,6 +20,7 @@ from .models import (
     FileListResponse,
     FileMetadata,
     FileUploadResponse,
+    ListFeedbackResponse,
     Message,
     ProcessingStatusResponse,
     ResponseListResponse,
@@ -42,6 +43,7 @@ _AgentConfig = Union[AgentConfig, Dict[str, Any]]
 # A JSON Schema dict, or a pydantic model class (turned into its JSON Schema).
 _ResponseFormat = Union[Dict[str, Any], type]
 
+def ident(value: _Id, name: str) -> str: ...
 def run_args(
     messages: _Messages,
     *,
@@ -191,7 +193,9 @@ class Responses(_Resource):
         tool_call_id: Optional[str] = None,
         tool_args_update: Optional[Dict[str, Any]] = None,
     ) -> CreateFeedbackResponse: ...
-    def list_feedback(self, response_id: _Id) -> Dict[str, Any]: ...
+    def list_feedback(
+        self, response_id: _Id, *, progress_id: Optional[_Id] = None
+    ) -> ListFeedbackResponse: ...
 
 class AsyncResponses(_Resource):
     async def create(
@@ -249,14 +253,16 @@ class AsyncResponses(_Resource):
         tool_call_id: Optional[str] = None,
         tool_args_update: Optional[Dict[str, Any]] = None,
     ) -> CreateFeedbackResponse: ...
-    async def list_feedback(self, response_id: _Id) -> Dict[str, Any]: ...
+    async def list_feedback(
+        self, response_id: _Id, *, progress_id: Optional[_Id] = None
+    ) -> ListFeedbackResponse: ...
 
 class Files(_Resource):
     def upload(
         self,
         *,
         file_path: Optional[_Path] = None,
-        file_content: Union[bytes, IO[bytes], None] = None,
+        file_content: Union[bytes, bytearray, memoryview, IO[bytes], None] = None,
         file_name: Optional[str] = None,
         scope: Optional[_FileScope] = None,
         user_id: Optional[_Id] = None,
@@ -292,6 +298,9 @@ class Files(_Resource):
     @overload
     def download(self, file_id: _Id, *, user_id: Optional[_Id] = None, save_path: _Path
                  ) -> None: ...
+    def get_processing_status(
+        self, file_id: _Id, *, user_id: Optional[_Id] = None
+    ) -> ProcessingStatusResponse: ...
     def get_status(
         self, file_id: _Id, *, user_id: Optional[_Id] = None
     ) -> ProcessingStatusResponse: ...
@@ -304,7 +313,7 @@ class AsyncFiles(_Resource):
         self,
         *,
         file_path: Optional[_Path] = None,
-        file_content: Union[bytes, IO[bytes], None] = None,
+        file_content: Union[bytes, bytearray, memoryview, IO[bytes], None] = None,
         file_name: Optional[str] = None,
         scope: Optional[_FileScope] = None,
         user_id: Optional[_Id] = None,
@@ -341,6 +350,9 @@ class AsyncFiles(_Resource):
     async def download(
         self, file_id: _Id, *, user_id: Optional[_Id] = None, save_path: _Path
     ) -> None: ...
+    async def get_processing_status(
+        self, file_id: _Id, *, user_id: Optional[_Id] = None
+    ) -> ProcessingStatusResponse: ...
     async def get_status(
         self, file_id: _Id, *, user_id: Optional[_Id] = None
     ) -> ProcessingStatusResponse: ...

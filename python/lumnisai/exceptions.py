@@ -2,7 +2,10 @@
 
 Every error of the client is a ``LumnisAIError`` with ``message``, ``code``, ``status_code``,
 ``request_id``, ``detail`` and ``details``; the native module builds them through
-``_from_native`` so that each core error kind lands on its official class.
+``_from_native`` so that each core error kind lands on its official class. A
+``ValidationError`` is also a ``ValueError``, as the official SDK raises ``ValueError`` for
+the bad arguments and configuration it checks itself; an argument of a type that cannot be
+sent is an ``ArgumentTypeError``, a ``ValidationError`` that is also a ``TypeError``.
 """
 
 from __future__ import annotations
@@ -93,7 +96,13 @@ class LumnisAIError(Exception):
 
 
 def _rebuild(cls: Type[LumnisAIError], message: str, fields: Dict[str, Any]) -> LumnisAIError:
-    err = LumnisAIError.__new__(cls)
+    return _build(cls, message, fields)
+
+
+def _build(cls: Type[LumnisAIError], message: str, fields: Dict[str, Any]) -> LumnisAIError:
+    # Past the subclass's own constructor, whose arguments are the official SDK's (a file path
+    # for LocalFileNotSupported): the message is given whole.
+    err = cls.__new__(cls)
     LumnisAIError.__init__(err, message, **fields)
     return err
 
@@ -104,10 +113,15 @@ class TransportError(LumnisAIError):
     default_code = ErrorCode.NETWORK_ERROR
 
 
-class ValidationError(LumnisAIError):
+class ValidationError(LumnisAIError, ValueError):
     """The request was rejected as invalid, by the server (400, 409, 422) or before sending."""
 
     default_code = ErrorCode.INVALID_PARAMETERS
+
+
+class ArgumentTypeError(ValidationError, TypeError):
+    """An argument of a type the API cannot take (``get_user(None)``), raised before any
+    request."""
 
 
 class RateLimitError(LumnisAIError):
@@ -118,7 +132,7 @@ class RateLimitError(LumnisAIError):
     def __init__(self, message: str = "Rate limit exceeded", **kwargs: Any) -> None:
         retry_after = kwargs.pop("retry_after", None)
         super().__init__(message, **kwargs)
-        self.retry_after: Optional[float] = retry_after
+        self.retry_after: Optional[int] = retry_after
 
     def __reduce__(self) -> Tuple[Any, ...]:
         _, (_, message, fields) = super().__reduce__()
@@ -126,9 +140,18 @@ class RateLimitError(LumnisAIError):
 
 
 def _rebuild_rate_limit(
-    message: str, fields: Dict[str, Any], retry_after: Optional[float]
+    message: str, fields: Dict[str, Any], retry_after: Optional[int]
 ) -> RateLimitError:
     return RateLimitError(message, retry_after=retry_after, **fields)
+
+
+def _whole_seconds(seconds: Optional[float]) -> Optional[int]:
+    # The official SDK's retry_after is whole seconds; a fraction rounds up, so that waiting
+    # that long is always enough.
+    if seconds is None:
+        return None
+    whole = int(seconds)
+    return whole + 1 if whole < seconds else whole
 
 
 class AuthenticationError(LumnisAIError):
@@ -143,10 +166,23 @@ class NotFoundError(LumnisAIError):
     default_code = ErrorCode.NOT_FOUND
 
 
+# The constructors below take the official SDK's arguments (most none, with its default
+# message); the errors of the core are built past them, by `_build`, with the core's message.
+
+
 class MissingUserId(ValidationError):
     """A user-scope call that names no user, raised before any request."""
 
     default_code = ErrorCode.MISSING_USER_ID
+
+    def __init__(
+        self,
+        message: str = (
+            "user_id is required when scope is USER. Either provide user_id or use scope=TENANT"
+        ),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, **kwargs)
 
 
 class TenantScopeUserIdConflict(ValidationError):
@@ -154,17 +190,55 @@ class TenantScopeUserIdConflict(ValidationError):
 
     default_code = ErrorCode.TENANT_SCOPE_USER_ID_CONFLICT
 
+    def __init__(
+        self, message: str = "user_id must not be provided when scope is TENANT", **kwargs: Any
+    ) -> None:
+        super().__init__(message, **kwargs)
+
 
 class LocalFileNotSupported(ValidationError):
     """A local path where the API takes an artifact id or a remote URI."""
 
     default_code = ErrorCode.LOCAL_FILE_NOT_SUPPORTED
 
+    def __init__(self, file_path: str, **kwargs: Any) -> None:
+        super().__init__(
+            f"Local file paths are not supported yet: {file_path}. "
+            "Please wait for the artifact upload API or use artifact IDs.",
+            **kwargs,
+        )
+
 
 class NotImplementedYetError(LumnisAIError):
     """A feature of the official SDK this package does not offer."""
 
     default_code = ErrorCode.NOT_IMPLEMENTED
+
+    def __init__(self, message: str = "This feature is not yet implemented",
+                 **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+
+
+class FileOperationError(LumnisAIError):
+    """The base of the errors of a file call, as in the official SDK."""
+
+
+class FileNotFoundError(FileOperationError, NotFoundError):  # noqa: A001 (the official name)
+    """HTTP 404 from a call on one file; also a ``NotFoundError``."""
+
+    default_code = ErrorCode.NOT_FOUND
+
+    def __init__(self, message: str = "File not found", **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+
+
+class FileAccessDeniedError(FileOperationError, AuthenticationError):
+    """HTTP 403 from a call on one file; also an ``AuthenticationError``."""
+
+    default_code = ErrorCode.FORBIDDEN
+
+    def __init__(self, message: str = "Access to file denied", **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
 
 
 # Each core error kind, and the class and code it is raised as.
@@ -182,6 +256,8 @@ _KINDS: Dict[str, Tuple[Type[LumnisAIError], Optional[ErrorCode]]] = {
     "tenant_scope_user_id_conflict": (TenantScopeUserIdConflict, None),
     "local_file_not_supported": (LocalFileNotSupported, None),
     "config": (ValidationError, None),
+    # Raised by the native module itself, for a Python value that cannot be sent as JSON.
+    "argument_type": (ArgumentTypeError, None),
     "io": (LumnisAIError, None),
     "internal": (LumnisAIError, None),
 }
@@ -210,13 +286,36 @@ def _from_native(
         "response_id": response_id,
     }
     if cls is RateLimitError:
-        return RateLimitError(message, retry_after=retry_after, **fields)
-    return cls(message, **fields)
+        return RateLimitError(message, retry_after=_whole_seconds(retry_after), **fields)
+    return _build(cls, message, fields)
+
+
+# The file calls on one file id, whose 404 and 403 the official SDK raises as file errors.
+_FILE_OPS = frozenset(
+    ("files.get", "files.content", "files.download", "files.status", "files.delete")
+)
+
+
+def _for_op(op: str, err: LumnisAIError) -> LumnisAIError:
+    """The error as the official SDK raises it from `op`: a file call's 404 is a
+    ``FileNotFoundError``, its 403 a ``FileAccessDeniedError``; any other is ``err``."""
+    if op not in _FILE_OPS or err.status_code not in (403, 404):
+        return err
+    cls: Type[LumnisAIError] = (
+        FileNotFoundError if err.status_code == 404 else FileAccessDeniedError
+    )
+    _, (_, message, fields) = err.__reduce__()
+    fields["code"] = cls.default_code
+    return _build(cls, message, fields)
 
 
 __all__ = [
+    "ArgumentTypeError",
     "AuthenticationError",
     "ErrorCode",
+    "FileAccessDeniedError",
+    "FileNotFoundError",
+    "FileOperationError",
     "LocalFileNotSupported",
     "LumnisAIError",
     "MissingUserId",

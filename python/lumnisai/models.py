@@ -62,6 +62,12 @@ def _uuid(text: Any) -> Any:
     return value
 
 
+def _enum(cls: Any) -> Callable[[Any], Any]:
+    # A value the enum does not know (a server newer than this package) stays a plain str.
+    members = cls._value2member_map_
+    return lambda value: members.get(value, value) if isinstance(value, str) else value
+
+
 def _wire(value: Any) -> Any:
     from datetime import datetime
     from enum import Enum
@@ -145,12 +151,24 @@ class _Model:
             self.__dict__[name] = value
             return value
 
-    def model_dump(self, *, exclude_none: bool = False) -> Dict[str, Any]:
-        """The model as its wire dict."""
+    def model_dump(self, *, mode: str = "python", exclude_none: bool = False) -> Dict[str, Any]:
+        """The model as its wire dict: ids, timestamps and enums as JSON text in either mode
+        (``mode`` is taken for pydantic's callers)."""
+        if mode not in ("python", "json"):
+            raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
         out = {name: _wire(getattr(self, name)) for name in self._names}
         if exclude_none:
             out = {k: v for k, v in out.items() if v is not None}
         return out
+
+    def model_dump_json(self, *, indent: Optional[int] = None,
+                        exclude_none: bool = False) -> str:
+        """The model as JSON text, compact as pydantic's unless ``indent`` is given."""
+        import json
+
+        separators = (",", ":") if indent is None else None
+        return json.dumps(self.model_dump(exclude_none=exclude_none), indent=indent,
+                          separators=separators, ensure_ascii=False)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -189,21 +207,74 @@ class Message(_Model):
         super().__init__(role=role, content=content, **extra)
 
 
-class AgentConfig(_Model):
-    """Agent and model settings of a run; every field is optional."""
+_AGENT_MODES: Dict[str, AgentMode] = AgentMode._value2member_map_  # type: ignore[assignment]
+_MODEL_TYPES = frozenset(ModelType._value2member_map_)
+_AGENT_MODEL_TYPES = ("orchestrator_model_type", "planner_model_type", "coordinator_model_type")
 
-    orchestrator_model_type: Optional[ModelType]
-    planner_model_type: Optional[ModelType]
-    coordinator_model_type: Optional[ModelType]
+
+class AgentConfig(_Model):
+    """Agent and model settings of a run, with the official SDK's defaults, so that the same
+    ``AgentConfig(...)`` sends the same ``agent_config``."""
+
+    orchestrator_model_type: str = "REASONING_MODEL"
+    planner_model_type: str = "SMART_MODEL"
+    coordinator_model_type: str = "REASONING_MODEL"
     orchestrator_model_name: Optional[str]
     planner_model_name: Optional[str]
     coordinator_model_name: Optional[str]
     final_response_model_name: Optional[str]
-    use_cognitive_tools: Optional[bool]
-    enable_task_validation: Optional[bool]
-    generate_comprehensive_output: Optional[bool]
-    agent_mode: Optional[AgentMode]
+    use_cognitive_tools: bool = True
+    enable_task_validation: bool = True
+    generate_comprehensive_output: bool = False
+    agent_mode: AgentMode = AgentMode.AUTO
     skill_ids: Optional[List[str]]
+
+    def __init__(self, **fields: Any) -> None:
+        super().__init__(**fields)
+        # A value the API cannot take is refused here, as the official (pydantic) model does.
+        from .exceptions import ValidationError
+
+        mode = self.agent_mode
+        if mode not in _AGENT_MODES:
+            raise ValidationError(
+                f"agent_mode must be one of {', '.join(_AGENT_MODES)}, not {mode!r}"
+            )
+        self.agent_mode = _AGENT_MODES[mode]
+        for name in _AGENT_MODEL_TYPES:
+            kind = getattr(self, name)
+            if kind not in _MODEL_TYPES:
+                raise ValidationError(
+                    f"{name} must be one of {', '.join(sorted(_MODEL_TYPES))}, not {kind!r}"
+                )
+            setattr(self, name, kind.value if isinstance(kind, ModelType) else kind)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The ``agent_config`` a run sends: every field set, None ones left out."""
+        return self.model_dump(exclude_none=True, mode="json")
+
+    @classmethod
+    def fast_execution(cls) -> "AgentConfig":
+        """The official preset for speed: no cognitive tools, no task validation."""
+        return cls(coordinator_model_name="openai:gpt-4o-mini", use_cognitive_tools=False,
+                   enable_task_validation=False, generate_comprehensive_output=False)
+
+    @classmethod
+    def deep_reasoning(cls) -> "AgentConfig":
+        """The official preset for complex reasoning."""
+        return cls(coordinator_model_name="openai:o3", planner_model_type="REASONING_MODEL",
+                   use_cognitive_tools=True, enable_task_validation=True,
+                   generate_comprehensive_output=False)
+
+    @classmethod
+    def comprehensive_report(cls) -> "AgentConfig":
+        """The official preset for detailed reports."""
+        return cls(coordinator_model_type="REASONING_MODEL", use_cognitive_tools=True,
+                   enable_task_validation=True, generate_comprehensive_output=True)
+
+    @classmethod
+    def with_skills(cls, skill_ids: List[str], **kwargs: Any) -> "AgentConfig":
+        """A configuration that uses these skills."""
+        return cls(skill_ids=skill_ids, **kwargs)
 
 
 class User(_Model):
@@ -321,6 +392,23 @@ class ResponseObject(_Model):
         """The output text, as the official SDK names it too."""
         return self.output_text
 
+    @property
+    def plan(self) -> Optional[str]:
+        """The plan, as the official SDK reads it: the output of the second step's first tool
+        call."""
+        progress = self.progress
+        if len(progress) < 2 or not progress[1].tool_calls:
+            return None
+        plan: Optional[str] = progress[1].tool_calls[0].get("output_text")
+        return plan
+
+    @property
+    def sub_agent_executions(self) -> List[ProgressEntry]:
+        """The steps whose last tool call is a sub-agent's FINAL_RESPONSE, as the official
+        SDK picks them."""
+        return [entry for entry in self.progress
+                if entry.tool_calls and entry.tool_calls[-1].get("name") == "FINAL_RESPONSE"]
+
 
 class CreateResponseResponse(_Model):
     """What creating a response answers."""
@@ -358,6 +446,63 @@ class CreateFeedbackResponse(_Model):
     _convert = {"feedback_id": _uuid, "created_at": _dt}
 
 
+class FeedbackObject(_Model):
+    """One piece of feedback on a run."""
+
+    feedback_id: UUID
+    response_id: UUID
+    tenant_id: Optional[UUID]
+    user_id: Optional[UUID]
+    feedback_text: str
+    feedback_type: str
+    progress_id: Optional[UUID]
+    tool_call_id: Optional[str]
+    tool_args_update: Optional[Dict[str, Any]]
+    is_consumed: bool
+    consumed_at: Optional[datetime]
+    created_at: datetime
+    _convert = {
+        "feedback_id": _uuid,
+        "response_id": _uuid,
+        "tenant_id": _uuid,
+        "user_id": _uuid,
+        "progress_id": _uuid,
+        "consumed_at": _dt,
+        "created_at": _dt,
+    }
+
+
+class ListFeedbackResponse(_Model):
+    """The feedback on a run; the counts are the server's, or counted from ``feedback`` when
+    it sends none."""
+
+    response_id: UUID
+    progress_id_filter: Optional[UUID]
+    total_feedback: int
+    consumed_count: int
+    unconsumed_count: int
+    feedback: List[FeedbackObject]
+    note: str = "Shows all feedback (consumed and unconsumed) for this response"
+    _convert = {"response_id": _uuid, "progress_id_filter": _uuid}
+    _lists = {"feedback": FeedbackObject._from}
+
+    @classmethod
+    def _of(cls, data: Dict[str, Any], progress_id: Optional[str]) -> "ListFeedbackResponse":
+        items = data.get("feedback") or []
+        if progress_id is not None:
+            step = progress_id.lower()
+            items = [f for f in items if str(f.get("progress_id")).lower() == step]
+            data = dict(data, feedback=items, progress_id_filter=progress_id)
+            data.pop("total_feedback", None)
+        if data.get("total_feedback") is None:
+            consumed = sum(1 for f in items if f.get("is_consumed"))
+            data = dict(data, total_feedback=len(items), consumed_count=consumed,
+                        unconsumed_count=len(items) - consumed)
+        data.setdefault("note", cls.note)
+        self: ListFeedbackResponse = cls._from(data)
+        return self
+
+
 class FileMetadata(_Model):
     """A stored file."""
 
@@ -369,9 +514,9 @@ class FileMetadata(_Model):
     file_type: Optional[str]
     mime_type: Optional[str]
     file_size: int
-    file_scope: Optional[str]
+    file_scope: Optional[FileScope]
     blob_url: Optional[str]
-    processing_status: Optional[str]
+    processing_status: Optional[ProcessingStatus]
     error_message: Optional[str]
     total_chunks: Optional[int]
     chunks_embedded: Optional[int]
@@ -383,10 +528,21 @@ class FileMetadata(_Model):
         "id": _uuid,
         "tenant_id": _uuid,
         "user_id": _uuid,
+        "file_scope": _enum(FileScope),
+        "processing_status": _enum(ProcessingStatus),
         "created_at": _dt,
         "updated_at": _dt,
         "deleted_at": _dt,
     }
+
+    @property
+    def progress_percentage(self) -> float:
+        """How much of the file is embedded, in percent, as the official SDK computes it."""
+        total = self.total_chunks or 0
+        embedded = self.chunks_embedded or 0
+        if total == 0:
+            return 0.0 if embedded == 0 else 100.0
+        return min(embedded / total * 100, 100.0)
 
 
 class FileUploadResponse(_Model):
@@ -394,9 +550,9 @@ class FileUploadResponse(_Model):
 
     file_id: UUID
     file_name: str
-    status: Optional[str]
+    status: Optional[ProcessingStatus]
     message: Optional[str]
-    _convert = {"file_id": _uuid}
+    _convert = {"file_id": _uuid, "status": _enum(ProcessingStatus)}
 
 
 class FileListResponse(_Model):
@@ -414,24 +570,26 @@ class FileContentResponse(_Model):
     """The text of a file, or a range of its lines."""
 
     file_id: UUID
-    content_type: Optional[str]
+    content_type: Optional[ContentType]
     text: Optional[str]
     metadata: Optional[Dict[str, Any]]
     start_line: Optional[int]
     end_line: Optional[int]
     total_lines: Optional[int]
-    _convert = {"file_id": _uuid}
+    _convert = {"file_id": _uuid, "content_type": _enum(ContentType)}
 
 
 class ProcessingStatusResponse(_Model):
     """How far a file's processing is."""
 
-    status: str
+    status: ProcessingStatus
     progress_percentage: Optional[float]
     chunks_embedded: Optional[int]
     total_chunks: Optional[int]
     estimated_time_remaining_seconds: Optional[float]
     error_message: Optional[str]
+    jobs: Optional[List[Dict[str, Any]]]
+    _convert = {"status": _enum(ProcessingStatus)}
 
 
 __all__ = [
@@ -442,11 +600,13 @@ __all__ = [
     "CreateFeedbackResponse",
     "CreateResponseResponse",
     "DuplicateHandling",
+    "FeedbackObject",
     "FileContentResponse",
     "FileListResponse",
     "FileMetadata",
     "FileScope",
     "FileUploadResponse",
+    "ListFeedbackResponse",
     "Message",
     "ModelType",
     "PaginationInfo",

@@ -79,8 +79,12 @@ def test_models_dump_compare_and_pickle(both):
     assert "m@example.com" in repr(user) and repr(user).startswith("User(")
     config = lumnisai.AgentConfig(coordinator_model_name="openai:gpt-4.1",
                                   use_cognitive_tools=True)
+    # The official SDK's defaults fill the fields not given.
     assert config.model_dump(exclude_none=True) == {
-        "coordinator_model_name": "openai:gpt-4.1", "use_cognitive_tools": True}
+        "orchestrator_model_type": "REASONING_MODEL", "planner_model_type": "SMART_MODEL",
+        "coordinator_model_type": "REASONING_MODEL", "coordinator_model_name": "openai:gpt-4.1",
+        "use_cognitive_tools": True, "enable_task_validation": True,
+        "generate_comprehensive_output": False, "agent_mode": "auto"}
     assert lumnisai.Message(role="user", content="x").model_dump() == {
         "role": "user", "content": "x"}
 

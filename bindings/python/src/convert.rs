@@ -1,7 +1,7 @@
 //! JSON values to Python objects and back, by hand: the wire dicts the Python layer builds its
 //! models from, and the keyword arguments it passes down.
 
-use pyo3::exceptions::PyTypeError;
+use crate::errors::type_error;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
@@ -67,7 +67,8 @@ fn number_to_py<'py>(py: Python<'py>, n: &Number) -> PyResult<Bound<'py, PyAny>>
 }
 
 /// Reads a Python object as JSON: dicts with str keys, lists and tuples, scalars and None.
-/// Anything else is a `TypeError` naming its type, raised before any request.
+/// Anything else is an `ArgumentTypeError` (a `TypeError`) naming its type, raised before any
+/// request.
 pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(Value::Null);
@@ -89,14 +90,14 @@ pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         let value = f.value();
         return Number::from_f64(value)
             .map(Value::Number)
-            .ok_or_else(|| PyTypeError::new_err(format!("{value} is not a JSON number")));
+            .ok_or_else(|| type_error(obj.py(), format!("{value} is not a JSON number")));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut map = Map::with_capacity(dict.len());
         for (key, item) in dict.iter() {
             let key = key
                 .cast::<PyString>()
-                .map_err(|_| PyTypeError::new_err("JSON object keys must be str"))?;
+                .map_err(|_| type_error(obj.py(), "JSON object keys must be str".to_owned()))?;
             map.insert(key.to_cow()?.into_owned(), from_py(&item)?);
         }
         return Ok(Value::Object(map));
@@ -108,10 +109,14 @@ pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return tuple.iter().map(|item| from_py(&item)).collect();
     }
     if obj.is_instance_of::<PyBytes>() {
-        return Err(PyTypeError::new_err("bytes cannot be sent as JSON"));
+        return Err(type_error(
+            obj.py(),
+            "bytes cannot be sent as JSON".to_owned(),
+        ));
     }
     let type_name = obj.get_type().name()?;
-    Err(PyTypeError::new_err(format!(
-        "a {type_name} cannot be sent as JSON"
-    )))
+    Err(type_error(
+        obj.py(),
+        format!("a {type_name} cannot be sent as JSON"),
+    ))
 }

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 
 use crate::convert::to_py;
@@ -40,6 +40,28 @@ pub fn to_pyerr(py: Python<'_>, err: &lumnisai::Error) -> PyErr {
         details,
         err.retry_after().map(|d| d.as_secs_f64()),
         err.response_id(),
+    );
+    match factory.call1(py, args) {
+        Ok(exc) => PyErr::from_value(exc.into_bound(py)),
+        Err(e) => e,
+    }
+}
+
+/// A Python value that cannot be sent (an `object()` in a metadata dict), raised as
+/// `ArgumentTypeError`: a `ValidationError` that is also a `TypeError`.
+pub fn type_error(py: Python<'_>, message: String) -> PyErr {
+    let Some(factory) = FACTORY.get() else {
+        return PyTypeError::new_err(message);
+    };
+    let args = (
+        "argument_type",
+        message,
+        None::<u16>,
+        None::<&str>,
+        None::<&str>,
+        py.None(),
+        None::<f64>,
+        None::<&str>,
     );
     match factory.call1(py, args) {
         Ok(exc) => PyErr::from_value(exc.into_bound(py)),

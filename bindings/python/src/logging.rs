@@ -1,4 +1,6 @@
-//! Rust `tracing` events to Python's `logging`, under the `lumnisai` logger.
+//! Rust `tracing` events to Python's `logging`, under the official SDK's loggers: the
+//! tenant-scope warning under `lumnisai.scoping`, the transport's events under
+//! `lumnisai.transport`, the rest under `lumnisai`.
 //!
 //! Installed once, at import. `LUMNISAI_LOG` sets the level (warn when unset); events below
 //! it are dropped before the GIL is taken, so quiet clients pay nothing for logging.
@@ -12,7 +14,38 @@ use tracing::{Event, Level, Subscriber};
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 
-static LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// The loggers, made on first use: `lumnisai`, `lumnisai.scoping`, `lumnisai.transport`.
+static LOGGERS: [PyOnceLock<Py<PyAny>>; 3] =
+    [PyOnceLock::new(), PyOnceLock::new(), PyOnceLock::new()];
+
+const LOGGER_NAMES: [&str; 3] = ["lumnisai", "lumnisai.scoping", "lumnisai.transport"];
+
+/// Which logger an event of the core's module `target` goes to, by the official SDK's names.
+fn logger_index(target: &str) -> usize {
+    let module = target.strip_prefix("lumnisai::").unwrap_or("");
+    match module.split("::").next() {
+        Some("scope") => 1,
+        Some("transport" | "retry") => 2,
+        _ => 0,
+    }
+}
+
+fn logger(py: Python<'_>, index: usize) -> PyResult<&Py<PyAny>> {
+    LOGGERS[index].get_or_try_init(py, || {
+        let logging = py.import("logging")?;
+        if index != 0 {
+            // The parent gets its NullHandler first: the children's events propagate to it.
+            logger(py, 0)?;
+        }
+        let logger = logging.call_method1("getLogger", (LOGGER_NAMES[index],))?;
+        if index == 0 {
+            // As the official SDK does: a NullHandler, so that an application that set up
+            // no logging sees nothing.
+            logger.call_method1("addHandler", (logging.call_method0("NullHandler")?,))?;
+        }
+        Ok(logger.unbind())
+    })
+}
 
 /// Formats an event as `message key=value ...`.
 #[derive(Default)]
@@ -57,17 +90,10 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
         event.record(&mut line);
         let text = format!("{}{}", line.message, line.fields);
         let level = python_level(event.metadata().level());
+        let index = logger_index(event.metadata().target());
         // No interpreter (it is shutting down) means nobody to log to.
         let _ = crate::exit::with_python(|py| {
-            let logger = LOGGER.get_or_try_init(py, || {
-                // As the official SDK does: a NullHandler, so that an application that set up
-                // no logging sees nothing.
-                let logging = py.import("logging")?;
-                let logger = logging.call_method1("getLogger", ("lumnisai",))?;
-                logger.call_method1("addHandler", (logging.call_method0("NullHandler")?,))?;
-                Ok::<_, PyErr>(logger.unbind())
-            });
-            if let Ok(logger) = logger {
+            if let Ok(logger) = logger(py, index) {
                 let _ = logger.call_method1(py, "log", (level, text));
             }
         });
@@ -80,4 +106,23 @@ pub fn install() {
     let subscriber = tracing_subscriber::registry()
         .with(PythonLogging.with_filter(LevelFilter::from_level(level)));
     let _ = tracing::subscriber::set_global_default(subscriber);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_go_to_the_official_loggers() {
+        assert_eq!(
+            LOGGER_NAMES[logger_index("lumnisai::scope")],
+            "lumnisai.scoping"
+        );
+        assert_eq!(
+            LOGGER_NAMES[logger_index("lumnisai::transport")],
+            "lumnisai.transport"
+        );
+        assert_eq!(LOGGER_NAMES[logger_index("lumnisai::invoke")], "lumnisai");
+        assert_eq!(LOGGER_NAMES[logger_index("hyper::client")], "lumnisai");
+    }
 }

@@ -1,0 +1,307 @@
+"""Where the official SDK's callers rely on its surface: ids that cannot be sent are refused
+before any request, the file calls' names, enums and errors, the typed feedback list, the
+exceptions' constructors, AgentConfig's defaults and presets, and the response's helpers."""
+
+import asyncio
+import os
+import subprocess
+import sys
+import uuid
+import warnings
+
+import pytest
+
+import lumnisai
+from lumnisai import exceptions as exc
+from lumnisai.models import ProgressEntry, ResponseObject
+
+NO_ID = [None, b"a@b.co", 123]
+
+
+def _id_calls(c):
+    # Each call with one id argument that cannot be sent; `bad` stands for the id.
+    return {
+        "get_user": lambda bad: c.get_user(bad),
+        "update_user": lambda bad: c.update_user(bad, first_name="x"),
+        "delete_user": lambda bad: c.delete_user(bad),
+        "get_response": lambda bad: c.get_response(bad),
+        "cancel_response": lambda bad: c.cancel_response(bad),
+        "list_feedback": lambda bad: c.responses.list_feedback(bad),
+        "get_thread": lambda bad: c.get_thread(bad),
+        "delete_thread": lambda bad: c.delete_thread(bad),
+        "get_file": lambda bad: c.get_file(bad),
+        "delete_file": lambda bad: c.delete_file(bad),
+        "get_file_status": lambda bad: c.get_file_status(bad),
+        "threads.list user_id": lambda bad: c.threads.list(user_id=bad or 5),
+        "invoke thread_id": lambda bad: c.invoke("x", thread_id=bad or 5, user_id="a@b.co",
+                                                 show_progress=False),
+        "invoke user_id": lambda bad: c.invoke("x", user_id=bad or 5, show_progress=False),
+    }
+
+
+@pytest.mark.parametrize("bad", NO_ID, ids=repr)
+def test_an_id_that_cannot_be_sent_is_refused_before_any_request(both, server, bad):
+    for name, call in _id_calls(both.client).items():
+        with pytest.raises(lumnisai.ValidationError) as info:
+            both(call(bad))
+        # A TypeError too, as Python raises for an argument of the wrong type.
+        assert isinstance(info.value, TypeError), name
+        assert isinstance(info.value, lumnisai.ArgumentTypeError), name
+    with pytest.raises(TypeError):
+        both.client.for_user(bad)
+    assert server.log() == []
+
+
+def test_uuid_ids_keep_working(both):
+    c = both.client
+    user = both(c.create_user(email="u@example.com"))
+    assert both(c.get_user(uuid.UUID(str(user.id)))).email == "u@example.com"
+    bound = c.for_user(user.id)
+    assert bound.user_id == str(user.id)
+    thread = both(c.create_thread(user_id=user.id, title="t"))
+    assert both(c.get_thread(thread.thread_id)).title == "t"
+
+
+def test_files_have_the_official_names_enums_and_progress(both):
+    c = both.client
+    up = both(c.upload_file(file_content=b"hello\nworld\n", file_name="a.txt"))
+    assert up.status is lumnisai.ProcessingStatus(up.status.value)
+    status = both(c.get_file_status(up.file_id))
+    assert isinstance(status.status, lumnisai.ProcessingStatus)
+    assert both(c.files.get_processing_status(str(up.file_id))).status == status.status
+    meta = both(c.get_file(up.file_id))
+    assert isinstance(meta.processing_status, lumnisai.ProcessingStatus)
+    # A str enum: it compares with the text.
+    assert meta.processing_status == meta.processing_status.value
+    assert meta.file_scope is lumnisai.FileScope.TENANT and meta.file_scope.value == "tenant"
+    assert isinstance(meta.progress_percentage, float)
+    assert meta.model_dump()["processing_status"] == meta.processing_status.value
+    content = both(c.get_file_content(up.file_id))
+    assert content.content_type is lumnisai.ContentType.TEXT
+    listed = both(c.list_files())
+    assert all(isinstance(f.processing_status, lumnisai.ProcessingStatus) for f in listed.files)
+
+
+def test_progress_percentage_is_the_officials():
+    meta = lumnisai.FileMetadata(total_chunks=4, chunks_embedded=1)
+    assert meta.progress_percentage == 25.0
+    assert lumnisai.FileMetadata(total_chunks=0, chunks_embedded=0).progress_percentage == 0.0
+    assert lumnisai.FileMetadata(total_chunks=2, chunks_embedded=3).progress_percentage == 100.0
+
+
+def test_a_status_the_enum_does_not_know_stays_text():
+    meta = lumnisai.FileMetadata._from({"processing_status": "queued_for_ocr"})
+    assert meta.processing_status == "queued_for_ocr"
+
+
+def test_a_missing_file_is_file_not_found_and_not_found(both, server):
+    missing = str(uuid.uuid4())
+    c = both.client
+    for call in (lambda: c.get_file(missing), lambda: c.get_file_content(missing),
+                 lambda: c.delete_file(missing), lambda: c.download_file(missing)):
+        with pytest.raises(lumnisai.FileNotFoundError) as info:
+            both(call())
+        err = info.value
+        assert isinstance(err, lumnisai.NotFoundError)
+        assert isinstance(err, lumnisai.FileOperationError)
+        assert err.status_code == 404 and err.code is lumnisai.ErrorCode.NOT_FOUND
+        assert err.request_id
+    # Another call's 404 is not a file's.
+    with pytest.raises(lumnisai.NotFoundError) as info:
+        both(c.get_user("nobody@example.com"))
+    assert not isinstance(info.value, lumnisai.FileOperationError)
+
+
+def test_a_denied_file_is_file_access_denied(both, server):
+    file_id = str(uuid.uuid4())
+    server.fault(method="GET", path=f"/v1/files/{file_id}", count=1, kind="status", status=403)
+    with pytest.raises(lumnisai.FileAccessDeniedError) as info:
+        both(both.client.get_file(file_id))
+    assert isinstance(info.value, lumnisai.AuthenticationError)
+    assert info.value.code is lumnisai.ErrorCode.FORBIDDEN
+
+
+def test_file_errors_construct_as_the_officials():
+    assert str(lumnisai.FileNotFoundError()) == "File not found"
+    assert lumnisai.FileNotFoundError().code is lumnisai.ErrorCode.NOT_FOUND
+    assert str(lumnisai.FileAccessDeniedError()) == "Access to file denied"
+    assert lumnisai.FileOperationError("x").code is lumnisai.ErrorCode.UNKNOWN
+    err = lumnisai.FileNotFoundError("gone", status_code=404, request_id="r")
+    again = __import__("pickle").loads(__import__("pickle").dumps(err))
+    assert type(again) is lumnisai.FileNotFoundError and again.request_id == "r"
+
+
+def test_list_feedback_is_typed(both):
+    c = both.client
+    both(c.create_user(email="f@example.com"))
+    created = both(c.responses.create(messages="hi", user_id="f@example.com"))
+    both(c.responses.create_feedback(created.response_id, feedback_text="shorter please"))
+    listed = both(c.responses.list_feedback(created.response_id))
+    assert isinstance(listed, lumnisai.ListFeedbackResponse)
+    assert listed.response_id == created.response_id
+    assert listed.feedback[0].feedback_text == "shorter please"
+    assert isinstance(listed.feedback[0].feedback_id, uuid.UUID)
+    assert listed.total_feedback == 1 and listed.unconsumed_count + listed.consumed_count == 1
+    step = uuid.uuid4()
+    none = both(c.responses.list_feedback(created.response_id, progress_id=step))
+    assert none.feedback == [] and none.total_feedback == 0
+    assert none.progress_id_filter == step
+
+
+def test_exceptions_construct_as_the_officials():
+    assert "user_id is required when scope is USER" in str(lumnisai.MissingUserId())
+    assert lumnisai.MissingUserId().code is lumnisai.ErrorCode.MISSING_USER_ID
+    assert str(lumnisai.TenantScopeUserIdConflict()) == (
+        "user_id must not be provided when scope is TENANT")
+    assert str(lumnisai.NotImplementedYetError()) == "This feature is not yet implemented"
+    assert str(lumnisai.LocalFileNotSupported("/x")) == (
+        "Local file paths are not supported yet: /x. Please wait for the artifact upload API "
+        "or use artifact IDs.")
+    # The core's own error keeps the core's message.
+    native = exc._from_native("local_file_not_supported", "a local path: /y", None, None,
+                              None, None, None, None)
+    assert type(native) is lumnisai.LocalFileNotSupported and str(native) == "a local path: /y"
+
+
+def test_bad_configuration_is_a_value_error(monkeypatch):
+    monkeypatch.delenv("LUMNISAI_API_KEY")
+    with pytest.raises(ValueError):
+        lumnisai.Client()
+    monkeypatch.setenv("LUMNISAI_API_KEY", "k")
+    with pytest.raises(ValueError):
+        lumnisai.Client(tenant_id="not-a-uuid")
+
+
+@pytest.mark.parametrize("retries, error", [(-1, lumnisai.ValidationError), (2**40, ValueError),
+                                            ("3", TypeError), (1.5, TypeError)])
+def test_max_retries_that_cannot_be_converted(retries, error):
+    with pytest.raises(error) as info:
+        lumnisai.Client(max_retries=retries)
+    assert isinstance(info.value, lumnisai.ValidationError)
+
+
+def test_bad_arguments_are_typed_and_send_nothing(both, server):
+    c = both.client
+    calls = {
+        "agent_config list": lambda: c.invoke("hi", agent_config=[1], user_id="a@b.co",
+                                              show_progress=False),
+        "file_content str": lambda: c.upload_file(file_content="text", file_name="a.txt"),
+        "tags int": lambda: c.list_files(tags=5),
+        "tags of ints": lambda: c.list_files(tags=[1, 2]),
+        "metadata object": lambda: c.create_user(email="m@example.com",
+                                                 metadata={"a": object()}),
+    }
+    for name, call in calls.items():
+        with pytest.raises(lumnisai.ArgumentTypeError) as info:
+            both(call())
+        assert isinstance(info.value, TypeError), name
+    assert server.log() == []
+
+
+def test_upload_takes_bytearray_and_binary_files(both, tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_bytes(b"from a file\n")
+    with open(path, "rb") as f:
+        up = both(both.client.upload_file(file_content=f))
+    assert up.file_name == "b.txt"
+    up = both(both.client.upload_file(file_content=bytearray(b"x"), file_name="c.txt"))
+    assert up.file_name == "c.txt"
+
+
+def test_an_unknown_invoke_keyword_is_ignored_with_a_warning(both):
+    both(both.client.create_user(email="a@b.co"))
+    with pytest.warns(UserWarning, match="foo"):
+        response = both(both.client.invoke("hi", foo=1, user_id="a@b.co", show_progress=False))
+    assert response.status == "succeeded"
+
+
+def test_agent_config_has_the_officials_defaults_and_presets(both):
+    config = lumnisai.AgentConfig(agent_mode="single_agent")
+    assert config.agent_mode is lumnisai.AgentMode.SINGLE_AGENT
+    assert config.to_dict() == {
+        "orchestrator_model_type": "REASONING_MODEL", "planner_model_type": "SMART_MODEL",
+        "coordinator_model_type": "REASONING_MODEL", "use_cognitive_tools": True,
+        "enable_task_validation": True, "generate_comprehensive_output": False,
+        "agent_mode": "single_agent"}
+    fast = lumnisai.AgentConfig.fast_execution()
+    assert fast.coordinator_model_name == "openai:gpt-4o-mini" and not fast.use_cognitive_tools
+    deep = lumnisai.AgentConfig.deep_reasoning()
+    assert deep.coordinator_model_name == "openai:o3"
+    assert deep.planner_model_type == "REASONING_MODEL"
+    assert lumnisai.AgentConfig.comprehensive_report().generate_comprehensive_output
+    assert lumnisai.AgentConfig.with_skills(["s1"], agent_mode="auto").skill_ids == ["s1"]
+    both(both.client.create_user(email="a@b.co"))
+    response = both(both.client.invoke("hi", agent_config=config, user_id="a@b.co",
+                                       show_progress=False))
+    assert response.options["agent_config"] == config.to_dict()
+
+
+@pytest.mark.parametrize("field, value", [("agent_mode", "bogus"),
+                                          ("planner_model_type", "HUGE_MODEL")])
+def test_agent_config_refuses_a_bad_value_at_construction(field, value):
+    with pytest.raises(lumnisai.ValidationError) as info:
+        lumnisai.AgentConfig(**{field: value})
+    assert isinstance(info.value, ValueError) and value in str(info.value)
+
+
+def _entry(**fields):
+    base = {"ts": "2026-01-01T00:00:00Z", "state": "processing", "message": "m"}
+    return dict(base, **fields)
+
+
+def test_plan_and_sub_agent_executions_as_the_official_reads_them():
+    final = {"name": "FINAL_RESPONSE", "args": {}}
+    response = ResponseObject._from({
+        "response_id": str(uuid.uuid4()), "status": "succeeded",
+        "created_at": "2026-01-01T00:00:00Z",
+        "progress": [_entry(), _entry(tool_calls=[{"name": "plan", "output_text": "1. do"}]),
+                     _entry(tool_calls=[{"name": "x"}, final])],
+    })
+    assert response.plan == "1. do"
+    assert [type(e) for e in response.sub_agent_executions] == [ProgressEntry]
+    assert response.sub_agent_executions[0].tool_calls[-1] == final
+    empty = ResponseObject._from({"response_id": str(uuid.uuid4()), "status": "queued"})
+    assert empty.plan is None and empty.sub_agent_executions == []
+
+
+def test_model_dump_modes_and_json(both):
+    user = both(both.client.create_user(email="j@example.com"))
+    assert user.model_dump(mode="json") == user.model_dump()
+    text = user.model_dump_json()
+    assert text.startswith('{"id":"') and '"email":"j@example.com"' in text
+    assert __import__("json").loads(text) == user.model_dump()
+    with pytest.raises(ValueError):
+        user.model_dump(mode="yaml")
+
+
+def test_async_invoke_stream_is_the_deprecated_stream(server):
+    async def run():
+        client = lumnisai.AsyncClient()
+        await client.create_user(email="a@b.co")
+        return [e.state async for e in client.invoke_stream("s", user_id="a@b.co")]
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        states = asyncio.run(run())
+    assert states[-1] == "completed"
+    assert any(w.category is DeprecationWarning for w in caught)
+
+
+def test_retry_after_is_whole_seconds():
+    err = exc._from_native("rate_limit", "slow down", 429, None, None, None, 1.2, None)
+    assert err.retry_after == 2 and isinstance(err.retry_after, int)
+    err = exc._from_native("rate_limit", "slow down", 429, None, None, None, 120.0, None)
+    assert err.retry_after == 120 and isinstance(err.retry_after, int)
+
+
+def test_transport_events_go_to_the_officials_logger(server):
+    server.fault(method="GET", path="/v1/users", count=1, kind="status", status=503)
+    program = (
+        "import logging, lumnisai\n"
+        "logging.basicConfig(level=logging.INFO, format='%(name)s|%(message)s')\n"
+        "lumnisai.Client().list_users()\n"
+    )
+    env = dict(os.environ, LUMNISAI_LOG="info")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          env=env, timeout=30)
+    assert "lumnisai.transport|retrying" in done.stderr, done.stderr
