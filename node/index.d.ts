@@ -241,10 +241,33 @@ export interface GetResponseOptions extends RequestOptions {
 export interface ListResponsesParams extends RequestOptions {
   userId?: string
   status?: ResponseStatus
+  /** A Date, an ISO-8601 date-time, or a date alone (`2020-01-01`: its midnight UTC). */
   startDate?: string | Date
+  /** As `startDate`; a date alone is its midnight UTC, the start of that day. */
   endDate?: string | Date
   limit?: number
   offset?: number
+}
+
+export type FeedbackType = 'suggestion' | 'correction' | 'guidance'
+
+export interface CreateFeedbackParams extends RequestOptions {
+  feedbackText: string
+  /** `suggestion` unless given. */
+  feedbackType?: FeedbackType
+  /** The author (uuid or email); the bound user when left out. */
+  userId?: string
+  /** The progress entry the feedback is about. */
+  progressId?: string
+  /** The tool call the feedback is about. */
+  toolCallId?: string
+  /** New arguments for that tool call, sent as given. */
+  toolArgsUpdate?: { [key: string]: Json }
+}
+
+export interface FeedbackCreated {
+  feedbackId: string
+  createdAt: string | null
 }
 
 export interface InvokeOptions extends RunOptions, RequestOptions {
@@ -313,7 +336,22 @@ export interface FileContent {
   totalLines: number | null
 }
 
-/** A path, bytes, a Blob or File, or a readable stream (streamed, never buffered whole). */
+/** Where a file's processing stands. */
+export interface FileStatus {
+  status: string
+  /** 0 to 100. */
+  progressPercentage: number | null
+  chunksEmbedded: number | null
+  totalChunks: number | null
+  estimatedTimeRemainingSeconds: number | null
+  errorMessage: string | null
+}
+
+/**
+ * A path, bytes, a Blob or File, or a readable stream (streamed, never buffered whole). A Blob
+ * of up to 64 MiB is read into memory first, so that an upload cut off midway is retried, as
+ * a path's or a Buffer's is; a larger Blob, and any stream, is sent once, without retries.
+ */
 export type UploadSource =
   | string
   | URL
@@ -395,6 +433,11 @@ export interface Responses {
   cancel(responseId: string, options?: RequestOptions): Promise<CancelResult>
   list(params?: ListResponsesParams): Promise<ResponseList>
   iterate(params?: ListResponsesParams): AsyncGenerator<Response, void, undefined>
+  /** The run's artifacts, as the server sent them. */
+  listArtifacts(responseId: string, params?: PageParams): Promise<Json>
+  createFeedback(responseId: string, params: CreateFeedbackParams): Promise<FeedbackCreated>
+  /** The feedback given on the run, as the server sent it. */
+  listFeedback(responseId: string, options?: RequestOptions): Promise<Json>
 }
 
 /** `client.files`. */
@@ -406,6 +449,8 @@ export interface Files {
   download(fileId: string, options: DownloadOptions & { path: string }): Promise<number>
   download(fileId: string, options?: FileCallOptions | string): Promise<Buffer>
   delete(fileId: string, options?: DeleteFileOptions | string): Promise<DeleteResult>
+  /** Where the file's processing (chunking, embedding) stands. */
+  getStatus(fileId: string, options?: RequestOptions): Promise<FileStatus>
 }
 
 export declare class LumnisClient {
@@ -433,6 +478,11 @@ export declare class LumnisClient {
     options: InvokeOptions & { stream: true },
   ): AsyncGenerator<ProgressEntry, void, undefined>
   invoke(input: InvokeInput, options?: InvokeOptions & { stream?: false }): Promise<Response>
+  /** Options typed `InvokeOptions`, whose `stream` is only known to be a boolean. */
+  invoke(
+    input: InvokeInput,
+    options?: InvokeOptions,
+  ): Promise<Response> | AsyncGenerator<ProgressEntry, void, undefined>
   toString(): string
   toJSON(): ClientConfig
 }

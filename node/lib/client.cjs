@@ -3,11 +3,30 @@
 // the key, retries and scoping all live in the Rust core) and never the key itself.
 
 const util = require('node:util')
-const { addon, encode, run, sync, iterate } = require('./call.cjs')
+const { addon, encode, run, sync, iterate, id } = require('./call.cjs')
+const { ConfigurationError } = require('./errors.cjs')
 const { Users, Threads, Responses, Files } = require('./resources.cjs')
 
 // Lets `forUser` build a client around a native view without a public constructor form.
 const FROM_NATIVE = Symbol('lumnisai.fromNative')
+
+const OPTION_NAMES = ['apiKey', 'baseUrl', 'tenantId', 'timeoutMs', 'maxRetries', 'scope']
+
+// A misspelt option would be dropped, and the client would quietly use the default (for
+// `base_url`, the hosted API), so an unknown name is refused.
+function checkOptionNames(options) {
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new ConfigurationError('LumnisClient options must be an object', { kind: 'config' })
+  }
+  for (const key of Object.keys(options)) {
+    if (OPTION_NAMES.includes(key)) continue
+    const camel = key.replace(/_+([a-z0-9])/gi, (_, c) => c.toUpperCase())
+    const hint = OPTION_NAMES.includes(camel)
+      ? `; did you mean ${camel}?`
+      : ` (known: ${OPTION_NAMES.join(', ')})`
+    throw new ConfigurationError(`unknown LumnisClient option ${key}${hint}`, { kind: 'config' })
+  }
+}
 
 class LumnisClient {
   #native
@@ -19,9 +38,9 @@ class LumnisClient {
     if (options?.[FROM_NATIVE]) {
       this.#native = options[FROM_NATIVE]
     } else {
-      const { apiKey, baseUrl, tenantId, timeoutMs, maxRetries, scope } = options ?? {}
-      const settings = { apiKey, baseUrl, tenantId, timeoutMs, maxRetries, scope }
-      this.#native = sync(() => new addon.NativeClient(JSON.stringify(settings)))
+      checkOptionNames(options ?? {})
+      const settings = encode(options, 'LumnisClient options')
+      this.#native = sync(() => new addon.NativeClient(settings))
     }
     // Non-enumerable, so that spreading or logging a client shows its description only.
     for (const [name, Resource] of [
@@ -36,7 +55,7 @@ class LumnisClient {
 
   /** A client bound to one user (an email or a uuid), sharing this client's connections. */
   forUser(user) {
-    return new LumnisClient({ [FROM_NATIVE]: this.#native.forUser(String(user ?? '')) })
+    return new LumnisClient({ [FROM_NATIVE]: this.#native.forUser(id(user, 'user')) })
   }
 
   /** Where the client points, its bound user and scope; never the key. */
@@ -89,21 +108,22 @@ class LumnisClient {
    * Creates a response and resolves with it once final; with `stream: true`, an async
    * iterator of its progress entries instead; with `showProgress`, prints them as they come.
    */
-  invoke(input, options = {}) {
-    const { stream, showProgress, signal, ...rest } = options
-    const params = encode({ ...rest, input })
+  invoke(input, options) {
+    const { stream, showProgress, signal, ...rest } =
+      options !== null && typeof options === 'object' ? options : {}
+    const params = () => encode({ ...rest, input }, 'invoke options')
     if (stream) {
-      return iterate(sync(() => this.#native.invokeStream(params)), signal)
+      return iterate(() => this.#native.invokeStream(params()), signal)
     }
     if (showProgress) {
       return this.#invokeShowingProgress(params, signal)
     }
-    return run(signal, (t) => this.#native.invoke(params, t))
+    return run(signal, (t) => this.#native.invoke(params(), t))
   }
 
   async #invokeShowingProgress(params, signal) {
-    const progress = sync(() => this.#native.invokeStream(params))
-    const entries = iterate(progress, signal)
+    let progress
+    const entries = iterate(() => (progress = this.#native.invokeStream(params())), signal)
     for await (const entry of entries) {
       process.stdout.write(`${entry.state.toUpperCase()}: ${entry.message}\n`)
     }

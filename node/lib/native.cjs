@@ -1,6 +1,8 @@
 'use strict'
 // Loads the native addon built by `npm run build` into ../native/, named after the platform
-// (e.g. lumnisai.linux-x64-gnu.node), and the shared helpers every call goes through.
+// (e.g. lumnisai.linux-x64-gnu.node), and the shared helpers every call goes through. The
+// core's warnings (a tenant-scope run bypassing user isolation) become process warnings, so
+// that they are seen by default and handled the way Node handles its own.
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -29,5 +31,8 @@ function loadAddon() {
 }
 
 const addon = loadAddon()
+
+// LUMNISAI_LOG, when set, sends every record (warnings included) to stderr instead.
+addon.setWarningHandler((message) => process.emitWarning(message, 'LumnisWarning'))
 
 module.exports = { addon }

@@ -1,13 +1,18 @@
 'use strict'
 // `files.upload(source)`: a path goes to the core as a path (streamed from disk there), bytes
-// as bytes, and a Node or web stream (or a Blob) is pumped chunk by chunk into a native sink,
-// with backpressure, so a large file is never held whole in memory.
+// as bytes, and a Node or web stream is pumped chunk by chunk into a native sink, with
+// backpressure, so a large file is never held whole in memory. A Blob or File up to
+// BLOB_BUFFER_LIMIT is read into bytes first: bytes can be sent again, so an upload cut off
+// midway is retried like a Buffer's; a larger one is streamed, and a cut is not retried.
 
 const fs = require('node:fs')
 const path = require('node:path')
 const { fileURLToPath } = require('node:url')
 const { addon, encode, run } = require('./call.cjs')
 const { ValidationError } = require('./errors.cjs')
+
+// 64 MiB: the largest Blob held whole in memory so that its upload can be retried.
+const BLOB_BUFFER_LIMIT = 64 * 1024 * 1024
 
 function isBytes(value) {
   return value instanceof Uint8Array || value instanceof ArrayBuffer
@@ -52,7 +57,9 @@ async function pump(chunks, sink) {
 
 async function uploadStream(native, chunks, params, signal) {
   const sink = new addon.UploadSink()
-  const sending = run(signal, (t) => native.uploadStream(sink, encode(params), t))
+  const sending = run(signal, (t) =>
+    native.uploadStream(sink, encode(params, 'files.upload options'), t),
+  )
   const [sent, pumped] = await Promise.allSettled([sending, pump(chunks, sink)])
   // A failed source explains a failed upload better than the upload's own error.
   if (sent.status === 'rejected') {
@@ -61,20 +68,30 @@ async function uploadStream(native, chunks, params, signal) {
   return sent.value
 }
 
+function uploadBytes(native, bytes, params, signal) {
+  return run(signal, (t) =>
+    native.uploadBytes(toBuffer(bytes), encode(params, 'files.upload options'), t),
+  )
+}
+
 async function upload(native, source, options) {
-  const { signal, ...params } = options
+  const { signal, ...params } = options !== null && typeof options === 'object' ? options : {}
   if (typeof source === 'string' || source instanceof URL) {
     const file = source instanceof URL ? fileURLToPath(source) : source
-    return run(signal, (t) => native.uploadPath(file, encode(params), t))
+    return run(signal, (t) => native.uploadPath(file, encode(params, 'files.upload options'), t))
   }
   if (isBytes(source)) {
-    return run(signal, (t) => native.uploadBytes(toBuffer(source), encode(params), t))
+    return uploadBytes(native, source, params, signal)
   }
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    const info = { size: source.size }
+    const info = {}
     if (typeof source.name === 'string' && source.name) info.fileName = source.name
     if (source.type) info.mimeType = source.type
-    return uploadStream(native, source.stream(), { ...info, ...params }, signal)
+    if (source.size <= BLOB_BUFFER_LIMIT) {
+      const bytes = new Uint8Array(await source.arrayBuffer())
+      return uploadBytes(native, bytes, { ...info, ...params }, signal)
+    }
+    return uploadStream(native, source.stream(), { ...info, size: source.size, ...params }, signal)
   }
   if (source && typeof source[Symbol.asyncIterator] === 'function') {
     const info = await describeStream(source)

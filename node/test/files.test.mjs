@@ -135,6 +135,36 @@ test('an upload cut at half: bytes are resent whole, a stream is not replayed', 
   assert.equal(files.filter((f) => f.fileName === 'resent.bin').length, 1)
 })
 
+test('an upload of a Blob or File cut at half is resent whole', async () => {
+  const body = crypto.randomBytes(512 * 1024)
+  for (const [name, source] of [
+    ['blob.bin', new Blob([body])],
+    ['file.bin', new File([body], 'file.bin', { type: 'application/octet-stream' })],
+  ]) {
+    await server.fault({ method: 'POST', path: '/v1/files/upload', kind: 'cut_upload' })
+    await server.clearLog()
+    const up = await client.files.upload(source, { fileName: name })
+    const tries = (await server.log()).filter((r) => r.path === '/v1/files/upload')
+    assert.equal(tries.length, 2)
+    assert.equal(tries[0].idempotency_key, tries[1].idempotency_key)
+    assert.equal(sha(await client.files.download(up.fileId)), sha(body))
+    const stored = await client.files.get(up.fileId)
+    assert.equal(stored.fileName, name)
+  }
+  const typed = await client.files.upload(new File(['hi'], 'typed.txt', { type: 'text/plain' }))
+  assert.equal((await client.files.get(typed.fileId)).mimeType, 'text/plain')
+})
+
+test('files.getStatus says where processing stands', async () => {
+  const up = await alice.files.upload(Buffer.from('status, please'), { fileName: 'status.txt' })
+  const status = await alice.files.getStatus(up.fileId)
+  assert.equal(typeof status.status, 'string')
+  assert.ok('progressPercentage' in status && 'errorMessage' in status)
+  await assert.rejects(alice.files.getStatus('00000000-0000-0000-0000-000000000000'), {
+    name: 'NotFoundError',
+  })
+})
+
 test('a generic async iterable (no known length) uploads too', async () => {
   async function* parts() {
     yield 'part one, '

@@ -185,6 +185,30 @@ test('LUMNISAI_LOG=debug (or trace) prints request logs to stderr, without the k
   }
 })
 
+test('a tenant-scope run warns by default (a process warning), without debug logs', async () => {
+  const script = `
+    import { LumnisClient } from 'lumnisai'
+    const client = new LumnisClient({ apiKey: '${SECRET}', baseUrl: '${server.baseUrl}' })
+    process.on('warning', (w) => console.log('warning', w.name, w.message))
+    await client.responses.create({ messages: [{ role: 'user', content: 'tenant run' }] })
+    await client.getUser('known@example.com')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  `
+  const run = await runNode(['--input-type=module', '-e', script])
+  assert.equal(run.code, 0, run.stderr)
+  assert.match(run.stdout, /^warning LumnisWarning .*bypasses user isolation/m)
+  assert.match(run.stderr, /LumnisWarning: .*bypasses user isolation/)
+  assert.doesNotMatch(run.stderr, /\/v1\/users|DEBUG/)
+  assert.ok(!run.stderr.includes(SECRET))
+  // With LUMNISAI_LOG, the warning is among the logs on stderr instead, once.
+  const logged = await runNode(['--input-type=module', '-e', script], {
+    env: { LUMNISAI_LOG: 'warn' },
+  })
+  assert.equal(logged.code, 0, logged.stderr)
+  assert.equal(logged.stderr.match(/bypasses user isolation/g)?.length, 1)
+  assert.doesNotMatch(logged.stdout, /LumnisWarning/)
+})
+
 test('forUser views share one connection pool', async () => {
   await server.clearLog()
   const alice = client.forUser('known@example.com')

@@ -209,3 +209,39 @@ test('an idempotency key makes a repeated invoke one run', async () => {
   const b = await alice.invoke('once', { idempotencyKey: 'node-invoke-1' })
   assert.equal(a.responseId, b.responseId)
 })
+
+test('responses.listArtifacts, createFeedback and listFeedback', async () => {
+  const run = await alice.invoke('make an artifact')
+  const artifacts = await alice.responses.listArtifacts(run.responseId, { limit: 5 })
+  // As the server sent it: its own (snake_case) keys.
+  assert.equal(artifacts.response_id, run.responseId)
+  assert.equal(artifacts.limit, 5)
+  assert.ok(Array.isArray(artifacts.artifacts))
+
+  const given = await alice.responses.createFeedback(run.responseId, {
+    feedbackText: 'shorter, please',
+    toolArgsUpdate: { someKey: 1 },
+  })
+  assert.match(given.feedbackId, /^[0-9a-f-]{36}$/)
+  await client.responses.createFeedback(run.responseId, {
+    feedbackText: 'from bob',
+    feedbackType: 'correction',
+    userId: 'bob@example.com',
+  })
+  const { feedback } = await client.responses.listFeedback(run.responseId)
+  assert.deepEqual(
+    feedback.map((f) => [f.feedback_text, f.feedback_type]),
+    [
+      ['shorter, please', 'suggestion'],
+      ['from bob', 'correction'],
+    ],
+  )
+  await assert.rejects(
+    alice.responses.createFeedback(run.responseId, { feedbackText: 'x', feedbackType: 'praise' }),
+    (e) => e.name === 'ValidationError' && /feedbackType: unknown variant `praise`/.test(e.message),
+  )
+  await assert.rejects(
+    client.responses.listFeedback('00000000-0000-0000-0000-000000000000'),
+    { name: 'NotFoundError' },
+  )
+})

@@ -8,18 +8,75 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use lumnisai as core;
 use lumnisai::{Error, ErrorKind};
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// Parses an options object; an empty text stands for `{}`.
+///
+/// The JS layer sends an object, so a failure is about one of its fields: the message names
+/// that field (`pageSize: invalid type ...`) rather than a position in text nobody wrote.
 pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> core::Result<T> {
     let text = if text.trim().is_empty() { "{}" } else { text };
-    serde_json::from_str(text)
-        .map_err(|e| Error::new(ErrorKind::Validation, format!("invalid {what}: {e}")))
+    let invalid =
+        |e: serde_json::Error| Error::new(ErrorKind::Validation, format!("invalid {what}: {e}"));
+    match serde_json::from_str::<Value>(text).map_err(invalid)? {
+        Value::Object(fields) => T::deserialize(Fields(fields)).map_err(invalid),
+        other => T::deserialize(other).map_err(invalid),
+    }
+}
+
+/// An options object whose field errors are prefixed with the field's name.
+struct Fields(Map<String, Value>);
+
+impl<'de> Deserializer<'de> for Fields {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_map(FieldAccess {
+            fields: self.0.into_iter(),
+            current: None,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+struct FieldAccess {
+    fields: serde_json::map::IntoIter,
+    current: Option<(String, Value)>,
+}
+
+impl<'de> MapAccess<'de> for FieldAccess {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        let Some((key, value)) = self.fields.next() else {
+            return Ok(None);
+        };
+        let parsed = seed.deserialize(Value::String(key.clone()))?;
+        self.current = Some((key, value));
+        Ok(Some(parsed))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        let (key, value) = self.current.take().unwrap_or_default();
+        seed.deserialize(value)
+            .map_err(|e| serde::de::Error::custom(format!("{key}: {e}")))
+    }
 }
 
 fn millis(ms: Option<f64>, what: &str) -> core::Result<Option<Duration>> {
@@ -285,7 +342,9 @@ impl GetResponse {
 pub(crate) struct ListResponses {
     user_id: Option<String>,
     status: Option<core::ResponseStatus>,
+    #[serde(default, deserialize_with = "instant")]
     start_date: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "instant")]
     end_date: Option<DateTime<Utc>>,
     limit: Option<u32>,
     offset: Option<u64>,
@@ -305,19 +364,59 @@ impl From<ListResponses> for core::ListResponses {
     }
 }
 
+/// An instant: an RFC 3339 date-time, or a date alone (`2020-01-01`), which stands for its
+/// midnight UTC, the instant JavaScript's `new Date('2020-01-01')` is.
+fn instant<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    if let Ok(at) = text.parse::<DateTime<Utc>>() {
+        return Ok(Some(at));
+    }
+    match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+        Ok(day) => Ok(Some(day.and_time(NaiveTime::MIN).and_utc())),
+        Err(_) => Err(serde::de::Error::custom(format!(
+            "expected a date (2020-01-01), a date-time (2020-01-01T12:00:00Z) or a Date, \
+             not {text:?}"
+        ))),
+    }
+}
+
 /// What `invoke` sends: a prompt, one message, or a conversation.
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub(crate) enum Input {
-    Prompt(String),
-    Message(core::Message),
-    Messages(Vec<core::Message>),
+fn invoke_input(input: Value) -> core::Result<core::InvokeInput> {
+    let invalid = |e: serde_json::Error| {
+        Error::new(ErrorKind::Validation, format!("invalid invoke input: {e}"))
+    };
+    let wrong = |what: &str| {
+        Error::new(
+            ErrorKind::Validation,
+            format!(
+                "invoke input must be a string, a message {{ role, content }} or an array of \
+                 messages, not {what}"
+            ),
+        )
+    };
+    match input {
+        Value::String(text) => Ok(core::InvokeInput::Prompt(text)),
+        Value::Array(_) => serde_json::from_value(input)
+            .map(core::InvokeInput::Messages)
+            .map_err(invalid),
+        Value::Object(_) => serde_json::from_value(input)
+            .map(core::InvokeInput::Message)
+            .map_err(invalid),
+        Value::Null => Err(wrong("undefined or null")),
+        Value::Bool(_) => Err(wrong("a boolean")),
+        Value::Number(n) => Err(wrong(&format!("a number ({n})"))),
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Invoke {
-    input: Input,
+    // Any value, so that a wrong one is named in the message rather than by serde's
+    // "did not match any variant".
+    #[serde(default)]
+    input: Value,
     user_id: Option<String>,
     scope: Option<core::Scope>,
     thread_id: Option<String>,
@@ -334,11 +433,7 @@ pub(crate) struct Invoke {
 
 impl Invoke {
     pub(crate) fn split(self) -> core::Result<(core::InvokeInput, core::InvokeOptions)> {
-        let input = match self.input {
-            Input::Prompt(text) => core::InvokeInput::Prompt(text),
-            Input::Message(message) => core::InvokeInput::Message(message),
-            Input::Messages(messages) => core::InvokeInput::Messages(messages),
-        };
+        let input = invoke_input(self.input)?;
         let options = core::InvokeOptions {
             user_id: self.user_id,
             scope: self.scope,
@@ -354,6 +449,31 @@ impl Invoke {
             deadline: millis(self.max_wait_ms, "maxWaitMs")?,
         };
         Ok((input, options))
+    }
+}
+
+/// `responses.createFeedback` options; the type is `suggestion` unless given, as in Python.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct CreateFeedback {
+    feedback_text: String,
+    feedback_type: Option<core::FeedbackType>,
+    user_id: Option<String>,
+    progress_id: Option<String>,
+    tool_call_id: Option<String>,
+    tool_args_update: Option<Value>,
+}
+
+impl From<CreateFeedback> for core::CreateFeedback {
+    fn from(a: CreateFeedback) -> core::CreateFeedback {
+        core::CreateFeedback {
+            feedback_text: a.feedback_text,
+            feedback_type: a.feedback_type.unwrap_or(core::FeedbackType::Suggestion),
+            user_id: a.user_id,
+            progress_id: a.progress_id,
+            tool_call_id: a.tool_call_id,
+            tool_args_update: a.tool_args_update,
+        }
     }
 }
 
@@ -481,6 +601,12 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(err.kind(), ErrorKind::Validation);
+        assert!(
+            err.message().contains("pageSize: invalid type"),
+            "{}",
+            err.message()
+        );
+        assert!(!err.message().contains("column"), "{}", err.message());
         for bad in [-1.0, f64::INFINITY, f64::NAN, 1e300] {
             let err = millis(Some(bad), "maxWaitMs").unwrap_err();
             assert_eq!(err.kind(), ErrorKind::Validation);
@@ -495,5 +621,33 @@ mod tests {
         assert_eq!(options.deadline, Some(Duration::from_millis(1500)));
         let many: Invoke = parse("invoke", r#"{"input":[{"role":"user","content":"a"}]}"#).unwrap();
         assert!(matches!(many.split().unwrap().0, core::InvokeInput::Messages(m) if m.len() == 1));
+    }
+
+    #[test]
+    fn a_date_alone_is_its_midnight_utc_and_a_bad_one_names_the_field() {
+        let args: ListResponses = parse("list", r#"{"startDate":"2020-01-01"}"#).unwrap();
+        let start = core::ListResponses::from(args).start_date.unwrap();
+        assert_eq!(start.to_rfc3339(), "2020-01-01T00:00:00+00:00");
+        let args: ListResponses = parse("list", r#"{"endDate":"2020-01-01T10:00:00Z"}"#).unwrap();
+        assert!(core::ListResponses::from(args).end_date.is_some());
+        let err = parse::<ListResponses>("list", r#"{"startDate":"soon"}"#)
+            .err()
+            .unwrap();
+        assert!(err
+            .message()
+            .starts_with("invalid list: startDate: expected a date"));
+    }
+
+    #[test]
+    fn a_wrong_invoke_input_says_what_is_accepted() {
+        for (text, got) in [
+            (r#"{"input":42}"#, "not a number (42)"),
+            ("{}", "not undefined or null"),
+        ] {
+            let invoke: Invoke = parse("invoke", text).unwrap();
+            let err = invoke.split().err().unwrap();
+            assert!(err.message().ends_with(got), "{}", err.message());
+            assert!(err.message().contains("an array of messages"));
+        }
     }
 }

@@ -4,19 +4,26 @@
 //! promise is a napi deferred, settled from the runtime thread. A deferred holds the event
 //! loop only while its call is pending, so a process exits as soon as its work is done.
 //! Failures become a JS `Error` carrying the structured fields as JSON in `lumnisai`; the JS
-//! layer turns that into the right error class in one place.
+//! layer turns that into the right error class in one place. The core's log records end here
+//! too: on stderr when `LUMNISAI_LOG` asks for them, else its warnings alone, handed to JS.
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use futures::future::{AbortHandle, AbortRegistration, Abortable};
 use futures::FutureExt;
 use napi::bindgen_prelude::ToNapiValue;
-use napi::{Env, JsObject};
+use napi::threadsafe_function::{
+    ErrorStrategy, ThreadSafeCallContext, ThreadsafeFunction, ThreadsafeFunctionCallMode,
+};
+use napi::{Env, JsFunction, JsObject};
 use serde_json::{json, Value};
+use tracing::field::{Field, Visit};
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+use tracing_subscriber::util::SubscriberInitExt;
 
 /// Why a call failed.
 pub(crate) enum Failure {
@@ -199,11 +206,35 @@ fn take_registration(id: u32) -> Option<AbortRegistration> {
     with_tokens(|tokens| tokens.get_mut(&id).and_then(|t| t.registration.take()))
 }
 
+/// Forgets a token whose call never started.
+pub(crate) fn release_token(id: u32) {
+    forget_token(id)
+}
+
 fn forget_token(id: u32) {
     with_tokens(|tokens| tokens.remove(&id));
 }
 
-/// Turns on the core's request logs on stderr when `LUMNISAI_LOG` asks for them, once.
+/// Where the core's warnings go when `LUMNISAI_LOG` is not set: a JS function (the JS layer
+/// passes one that calls `process.emitWarning`), called on the main thread.
+static WARNINGS: OnceLock<ThreadsafeFunction<String, ErrorStrategy::Fatal>> = OnceLock::new();
+
+/// Sends the core's warnings to `handler`, once per process; later calls are no-ops.
+pub(crate) fn set_warning_handler(env: &Env, handler: JsFunction) -> napi::Result<()> {
+    if WARNINGS.get().is_some() {
+        return Ok(());
+    }
+    let mut tsfn: ThreadsafeFunction<String, ErrorStrategy::Fatal> = handler
+        .create_threadsafe_function(0, |ctx: ThreadSafeCallContext<String>| Ok(vec![ctx.value]))?;
+    // A pending warning must not keep the process alive.
+    tsfn.unref(env)?;
+    let _ = WARNINGS.set(tsfn);
+    Ok(())
+}
+
+/// Turns on the core's request logs on stderr when `LUMNISAI_LOG` asks for them, once;
+/// without it, the core's warnings alone (a tenant-scope run, which the core rate-limits)
+/// go to the warning handler, so that they are seen without debug logs.
 ///
 /// Only the core's events: the HTTP crates below it may log headers at trace level.
 pub(crate) fn init_logging() {
@@ -216,8 +247,59 @@ pub(crate) fn init_logging() {
                 .with_writer(std::io::stderr)
                 .with_target(false)
                 .try_init();
+        } else {
+            let filter = tracing_subscriber::EnvFilter::new("lumnisai=warn");
+            let _ = tracing_subscriber::registry()
+                .with(Warnings.with_filter(filter))
+                .try_init();
         }
     });
+}
+
+/// Hands each warning event to the warning handler as one line of text.
+struct Warnings;
+
+impl<S: tracing::Subscriber> Layer<S> for Warnings {
+    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
+        if *event.metadata().level() > tracing::Level::WARN {
+            return;
+        }
+        let Some(handler) = WARNINGS.get() else {
+            return;
+        };
+        let mut text = EventText::default();
+        event.record(&mut text);
+        handler.call(text.0, ThreadsafeFunctionCallMode::NonBlocking);
+    }
+}
+
+/// An event's message, then its other fields as `name=value`.
+#[derive(Default)]
+struct EventText(String);
+
+impl Visit for EventText {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        let part = if field.name() == "message" {
+            format!("{value:?}")
+        } else {
+            format!("{}={value:?}", field.name())
+        };
+        if !self.0.is_empty() {
+            self.0.push(' ');
+        }
+        self.0.push_str(&part);
+    }
+
+    fn record_str(&mut self, field: &Field, value: &str) {
+        if field.name() == "message" {
+            if !self.0.is_empty() {
+                self.0.push(' ');
+            }
+            self.0.push_str(value);
+        } else {
+            self.record_debug(field, &value);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -41,6 +41,18 @@ pub fn cancel(token: u32) {
     bridge::cancel(token)
 }
 
+/// Forgets a token that no call took (its call failed before it started).
+#[napi]
+pub fn release_token(token: u32) {
+    bridge::release_token(token)
+}
+
+/// Sends the core's warnings (when `LUMNISAI_LOG` is not set) to `handler(message)`.
+#[napi(ts_args_type = "handler: (message: string) => void")]
+pub fn set_warning_handler(env: Env, handler: napi::JsFunction) -> napi::Result<()> {
+    bridge::set_warning_handler(&env, handler)
+}
+
 /// A client of the core, or a view of one bound to a user; views share one connection pool.
 #[napi]
 pub struct NativeClient {
@@ -351,6 +363,57 @@ impl NativeClient {
         })
     }
 
+    /// The artifacts of a run, as the server sent them: `{ limit, offset }` (50 and 0).
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn list_artifacts(
+        &self,
+        env: Env,
+        response_id: String,
+        params: String,
+        cancel: Option<u32>,
+    ) -> napi::Result<JsObject> {
+        let responses = self.inner.responses();
+        let work = async move {
+            let page = parse::<args::Page>("responses.listArtifacts options", &params)?;
+            let found = responses
+                .artifacts(&response_id, page.limit(), page.offset())
+                .await?;
+            Ok::<_, Failure>(found)
+        };
+        promise(&env, cancel, work, |_, value| out::json(&value))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn create_feedback(
+        &self,
+        env: Env,
+        response_id: String,
+        params: String,
+        cancel: Option<u32>,
+    ) -> napi::Result<JsObject> {
+        let responses = self.inner.responses();
+        json_promise::<_, out::FeedbackCreated, _>(&env, cancel, async move {
+            let params = parse::<args::CreateFeedback>("responses.createFeedback params", &params)?;
+            responses.create_feedback(&response_id, params.into()).await
+        })
+    }
+
+    /// The feedback given on a run, as the server sent it.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn list_feedback(
+        &self,
+        env: Env,
+        response_id: String,
+        cancel: Option<u32>,
+    ) -> napi::Result<JsObject> {
+        let responses = self.inner.responses();
+        let work = async move {
+            let found = responses.list_feedback(&response_id).await?;
+            Ok::<_, Failure>(found)
+        };
+        promise(&env, cancel, work, |_, value| out::json(&value))
+    }
+
     /// Creates a response and resolves once it is final: `{ input, ...options }`.
     #[napi(ts_return_type = "Promise<string>")]
     pub fn invoke(&self, env: Env, params: String, cancel: Option<u32>) -> napi::Result<JsObject> {
@@ -501,6 +564,22 @@ impl NativeClient {
             }
             Download::Written(n) => Ok(env.create_double(n as f64)?.into_unknown()),
         })
+    }
+
+    /// Where a file's processing stands.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn get_file_status(
+        &self,
+        env: Env,
+        file_id: String,
+        cancel: Option<u32>,
+    ) -> napi::Result<JsObject> {
+        let files = self.inner.files();
+        json_promise::<_, out::FileStatus, _>(
+            &env,
+            cancel,
+            async move { files.status(&file_id).await },
+        )
     }
 
     #[napi(ts_return_type = "Promise<string>")]

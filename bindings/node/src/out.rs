@@ -389,3 +389,43 @@ impl From<core::FileContent> for FileContent {
         }
     }
 }
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FeedbackCreated {
+    feedback_id: Uuid,
+    created_at: Option<Time>,
+}
+
+impl From<core::FeedbackCreated> for FeedbackCreated {
+    fn from(f: core::FeedbackCreated) -> FeedbackCreated {
+        FeedbackCreated {
+            feedback_id: f.feedback_id,
+            created_at: f.created_at,
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FileStatus {
+    status: String,
+    progress_percentage: Option<f64>,
+    chunks_embedded: Option<u64>,
+    total_chunks: Option<u64>,
+    estimated_time_remaining_seconds: Option<f64>,
+    error_message: Option<String>,
+}
+
+impl From<core::FileStatus> for FileStatus {
+    fn from(s: core::FileStatus) -> FileStatus {
+        FileStatus {
+            status: s.status,
+            progress_percentage: s.progress_percentage,
+            chunks_embedded: s.chunks_embedded,
+            total_chunks: s.total_chunks,
+            estimated_time_remaining_seconds: s.estimated_time_remaining_seconds,
+            error_message: s.error_message,
+        }
+    }
+}

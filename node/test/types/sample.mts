@@ -9,6 +9,10 @@ import {
   RateLimitError,
   LumnisTimeoutError,
   type AgentConfig,
+  type FeedbackCreated,
+  type FileStatus,
+  type InvokeOptions,
+  type Json,
   type ProgressEntry,
   type Response,
   type User,
@@ -40,6 +44,25 @@ export async function sample(): Promise<void> {
   }
   // @ts-expect-error: a stream is not a promise of a response
   const wrong: Response = alice.invoke('Hi', { stream: true })
+  // Options typed as the exported InvokeOptions, or a stream flag known only as a boolean.
+  const opts: InvokeOptions = { userId: 'a@example.com' }
+  await client.invoke('x', opts)
+  const flag: boolean = Math.random() > 0.5
+  const either = client.invoke('x', { stream: flag })
+  if (!(Symbol.asyncIterator in either)) {
+    const narrowed: Response = await either
+  }
+
+  const since = await client.responses.list({ startDate: '2020-01-01', endDate: new Date() })
+  const artifacts: Json = await client.responses.listArtifacts(response.responseId, { limit: 5 })
+  const feedback: FeedbackCreated = await alice.responses.createFeedback(response.responseId, {
+    feedbackText: 'shorter, please',
+    feedbackType: 'guidance',
+  })
+  const allFeedback: Json = await alice.responses.listFeedback(response.responseId)
+  const bad = { feedbackText: 'x', feedbackType: 'praise' }
+  // @ts-expect-error: not a feedback type
+  await alice.responses.createFeedback(response.responseId, bad)
 
   const threads = await alice.listThreads({ limit: 10 })
   const first = threads.threads[0]
@@ -52,6 +75,8 @@ export async function sample(): Promise<void> {
   await alice.files.upload(new Blob(['x']))
   const bytes: Buffer = await alice.files.download(uploaded.fileId)
   const written: number = await alice.files.download(uploaded.fileId, { path: 'copy.txt' })
+  const processing: FileStatus = await alice.files.getStatus(uploaded.fileId)
+  const percent: number | null = processing.progressPercentage
   // @ts-expect-error: not an upload source
   await alice.files.upload(42)
 
