@@ -45,7 +45,7 @@ def _user_agent() -> str:
 def _input(messages: Any, task: Any, prompt: Any) -> Any:
     given = [x for x in (messages, task, prompt) if x is not None]
     if len(given) != 1:
-        raise ValueError("pass exactly one of messages, task and prompt")
+        raise ValidationError("pass exactly one of messages, task and prompt")
     return given[0]
 
 

@@ -186,7 +186,24 @@ def _messages(messages: Any) -> Any:
         return [{"role": "user", "content": messages}]
     if isinstance(messages, (dict, m.Message)):
         messages = [messages]
+    if not isinstance(messages, (list, tuple)):
+        raise ArgumentTypeError(
+            "messages must be a str, a message dict or a list of them, "
+            f"not {_type_name(messages)}"
+        )
     return [msg.model_dump() if isinstance(msg, m.Message) else msg for msg in messages]
+
+
+def _files(files: Any) -> Any:
+    # One reference given alone is a list of one, not a list of its characters.
+    if files is None:
+        return None
+    if isinstance(files, str) or _is_uuid(files):
+        files = [files]
+    if not isinstance(files, (list, tuple)):
+        raise ArgumentTypeError(f"files must be a list of file ids or URIs, not "
+                                f"{_type_name(files)}")
+    return [ident(f, "each of files") for f in files]
 
 
 def _agent_config(config: Any) -> Any:
@@ -235,7 +252,7 @@ def run_args(
         "response_format": _response_format(response_format),
         "response_format_instructions": response_format_instructions,
         "model_overrides": model_overrides,
-        "files": None if files is None else [str(f) for f in files],
+        "files": _files(files),
     }
     return _drop_none(args)
 

@@ -19,7 +19,7 @@ from .types import ProcessingStatus, Scope
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
-    from typing import Any, Callable, ClassVar, Dict, FrozenSet, List, Optional, Tuple
+    from typing import Any, Callable, ClassVar, Dict, FrozenSet, Iterator, List, Optional, Tuple
     from uuid import UUID
 
 
@@ -169,6 +169,10 @@ class _Model:
         separators = (",", ":") if indent is None else None
         return json.dumps(self.model_dump(exclude_none=exclude_none), indent=indent,
                           separators=separators, ensure_ascii=False)
+
+    def __iter__(self) -> Iterator[Tuple[str, Any]]:
+        """(name, value) pairs, as a pydantic model gives: ``dict(model)`` works."""
+        return ((name, getattr(self, name)) for name in self._names)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):

@@ -305,3 +305,24 @@ def test_transport_events_go_to_the_officials_logger(server):
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                           env=env, timeout=30)
     assert "lumnisai.transport|retrying" in done.stderr, done.stderr
+
+
+def test_bad_messages_are_typed_and_one_file_is_a_list_of_one(both, server):
+    c = both.client
+    with pytest.raises(lumnisai.ArgumentTypeError):
+        both(c.invoke(5, user_id="a@b.co", show_progress=False))
+    with pytest.raises(lumnisai.ValidationError):
+        both(c.invoke(user_id="a@b.co", show_progress=False))
+    with pytest.raises(lumnisai.ArgumentTypeError):
+        both(c.responses.create(messages="x", user_id="a@b.co", files=[b"artifact"]))
+    # A lone local path is refused as one path, not as its first character.
+    with pytest.raises(lumnisai.LocalFileNotSupported) as info:
+        both(c.responses.create(messages="x", user_id="a@b.co", files="/etc/passwd"))
+    assert "/etc/passwd" in str(info.value)
+    assert server.log() == []
+
+
+def test_dict_of_a_model_is_its_fields(both):
+    user = both(both.client.create_user(email="d@example.com"))
+    fields = dict(user)
+    assert fields["email"] == "d@example.com" and fields["id"] == user.id
