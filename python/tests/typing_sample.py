@@ -25,6 +25,7 @@ from lumnisai import (
     ThreadObject,
     User,
 )
+from lumnisai.exceptions import FileNotFoundError as FileMissing
 from lumnisai.exceptions import LumnisAIError, RateLimitError, ValidationError
 from lumnisai.models import (
     CancelResponse,
@@ -32,11 +33,13 @@ from lumnisai.models import (
     FileListResponse,
     FileMetadata,
     FileUploadResponse,
+    ListFeedbackResponse,
+    ProcessingStatusResponse,
     ResponseListResponse,
     ThreadListResponse,
     UsersListResponse,
 )
-from lumnisai.types import DuplicateHandling, FileScope
+from lumnisai.types import AgentMode, DuplicateHandling, FileScope, ProcessingStatus
 
 
 def users_sync(client: Client) -> List[User]:
@@ -91,7 +94,12 @@ def conversation_sync(client: Client) -> None:
             print(author.first_name, resp.output_text)
     listed: ResponseListResponse = client.list_responses(user_id="alice@example.com")
     cancelled: CancelResponse = client.cancel_response(done.response_id)
-    print(thread.title, len(listed.responses), cancelled.status)
+    feedback: ListFeedbackResponse = client.responses.list_feedback(done.response_id)
+    texts: List[str] = [f.feedback_text for f in feedback.feedback]
+    plan: Optional[str] = done.plan
+    config: Dict[str, object] = AgentConfig.fast_execution().to_dict()
+    mode: AgentMode = AgentConfig(agent_mode="single_agent").agent_mode
+    print(thread.title, len(listed.responses), cancelled.status, texts, plan, config, mode)
 
 
 def files_sync(client: Client) -> bytes:
@@ -104,7 +112,14 @@ def files_sync(client: Client) -> bytes:
     data: bytes = client.download_file(up.file_id, user_id="alice@example.com")
     saved: None = client.download_file(up.file_id, user_id="alice@example.com",
                                        save_path=os.path.join(tempfile.gettempdir(), "a.txt"))
-    print(meta.file_size, files.total_count, saved)
+    status: ProcessingStatusResponse = client.get_file_status(up.file_id)
+    state: ProcessingStatus = status.status
+    done: float = meta.progress_percentage
+    try:
+        client.get_file("00000000-0000-0000-0000-000000000000")
+    except FileMissing as err:
+        print(err.status_code)
+    print(meta.file_size, files.total_count, saved, state, done)
     return data
 
 
@@ -115,7 +130,7 @@ def errors_sync(client: Client) -> None:
         code: Optional[int] = err.status_code
         print(code, err.request_id, err.code)
     except RateLimitError as err:
-        wait: Optional[float] = err.retry_after
+        wait: Optional[int] = err.retry_after
         print(wait)
     except ValidationError as err:
         print(err.kind)
@@ -136,6 +151,8 @@ async def async_main(client: AsyncClient) -> int:
         async for entry in progress:
             state: str = entry.state
             print(state, entry.message)
+        async for step in alice.invoke_stream("hi"):
+            print(step.state)
         async with client.as_user("alice@example.com") as scoped:
             thread: ThreadObject = await scoped.create_thread(title="t")
             print(thread.thread_id)
