@@ -209,6 +209,13 @@ async fn bad_uploads_and_reads_never_reach_the_server() {
     let id = "0b6f3b8e-8a8e-4d3a-9a53-1f6f0c7f9c11";
     let err = client.files().content(id, line_zero).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
+    let backwards = FileContentParams {
+        start_line: Some(5),
+        end_line: Some(2),
+        ..Default::default()
+    };
+    let err = client.files().content(id, backwards).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
 
     assert!(local.log().await.is_empty(), "nothing was sent");
 }

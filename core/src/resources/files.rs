@@ -388,12 +388,18 @@ fn partial_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Lines count from 1, as the server counts them.
+/// Lines count from 1, and a range ends where it starts or later (the official SDK checks
+/// both before sending).
 fn check_lines(start: Option<u64>, end: Option<u64>) -> Result<()> {
     if start == Some(0) || end == Some(0) {
         return Err(Error::validation("lines are numbered from 1"));
     }
-    Ok(())
+    match (start, end) {
+        (Some(start), Some(end)) if end < start => Err(Error::validation(format!(
+            "the line range ends ({end}) before it starts ({start})"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 fn io_error(path: &Path, err: std::io::Error) -> Error {
