@@ -177,7 +177,7 @@ export interface ProgressEntry {
 /** An agent run. A failed or cancelled run is an answer: read `status` and `error`. */
 export interface Response {
   responseId: string
-  threadId: string | null
+  threadId: string
   tenantId: string | null
   userId: string | null
   status: ResponseStatus
@@ -195,7 +195,7 @@ export interface Response {
 
 export interface CreatedResponse {
   responseId: string
-  threadId: string | null
+  threadId: string
   status: ResponseStatus
   tenantId: string | null
   createdAt: string | null

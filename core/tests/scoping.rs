@@ -123,7 +123,7 @@ async fn a_shared_thread_keeps_each_responses_user() {
         .invoke("What's the weather like?", first)
         .await
         .unwrap();
-    let thread_id = r1.thread_id.unwrap().to_string();
+    let thread_id = r1.thread_id.to_string();
     let second = InvokeOptions {
         user_id: Some(bob.email.clone()),
         thread_id: Some(thread_id.clone()),

@@ -129,7 +129,7 @@ async fn multi_user_conversation_snippet() {
         ..Default::default()
     };
     let response1 = client.responses().create(first).await.unwrap();
-    let thread_id = response1.thread_id.unwrap().to_string();
+    let thread_id = response1.thread_id.to_string();
     let second = CreateResponse {
         thread_id: Some(thread_id.clone()),
         messages: vec![Message::user("What about tomorrow?")],

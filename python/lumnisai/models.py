@@ -367,7 +367,7 @@ class ResponseObject(_Model):
     """An agent run."""
 
     response_id: UUID
-    thread_id: Optional[UUID]
+    thread_id: UUID
     tenant_id: Optional[UUID]
     user_id: Optional[UUID]
     status: str
@@ -418,7 +418,7 @@ class CreateResponseResponse(_Model):
     """What creating a response answers."""
 
     response_id: UUID
-    thread_id: Optional[UUID]
+    thread_id: UUID
     status: str
     tenant_id: Optional[UUID]
     created_at: Optional[datetime]

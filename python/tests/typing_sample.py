@@ -84,7 +84,6 @@ def conversation_sync(client: Client) -> None:
         messages=[{"role": "user", "content": "What's the weather like?"}],
         user_id="alice@example.com",
     )
-    assert r1.thread_id is not None
     done: ResponseObject = client.get_response(r1.response_id, wait=5.0)
     thread: ThreadObject = client.get_thread(r1.thread_id)
     answers: List[ResponseObject] = client.threads.get_responses(r1.thread_id)

@@ -173,7 +173,7 @@ impl From<core::ProgressEntry> for ProgressEntry {
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Response {
     response_id: Uuid,
-    thread_id: Option<Uuid>,
+    thread_id: Uuid,
     tenant_id: Option<Uuid>,
     user_id: Option<Uuid>,
     status: &'static str,
@@ -220,7 +220,7 @@ pub(crate) fn responses(list: Vec<core::Response>) -> Vec<Response> {
 #[serde(rename_all = "camelCase")]
 pub(crate) struct CreatedResponse {
     response_id: Uuid,
-    thread_id: Option<Uuid>,
+    thread_id: Uuid,
     status: &'static str,
     tenant_id: Option<Uuid>,
     created_at: Option<Time>,

@@ -138,7 +138,7 @@ pub struct Response {
     /// The response's id.
     pub response_id: String,
     /// The thread it belongs to.
-    pub thread_id: Option<String>,
+    pub thread_id: String,
     /// The tenant it belongs to.
     pub tenant_id: Option<String>,
     /// The user it was made for.
@@ -171,7 +171,7 @@ impl From<lumnisai::Response> for Response {
     fn from(r: lumnisai::Response) -> Response {
         Response {
             response_id: r.response_id.to_string(),
-            thread_id: json::id_opt(r.thread_id),
+            thread_id: r.thread_id.to_string(),
             tenant_id: json::id_opt(r.tenant_id),
             user_id: json::id_opt(r.user_id),
             status: r.status.into(),
@@ -195,7 +195,7 @@ pub struct CreatedResponse {
     /// The new response's id.
     pub response_id: String,
     /// Its thread (new unless one was given).
-    pub thread_id: Option<String>,
+    pub thread_id: String,
     /// Its first status, `Queued`.
     pub status: ResponseStatus,
     /// The tenant.
@@ -208,7 +208,7 @@ impl From<lumnisai::CreatedResponse> for CreatedResponse {
     fn from(c: lumnisai::CreatedResponse) -> CreatedResponse {
         CreatedResponse {
             response_id: c.response_id.to_string(),
-            thread_id: json::id_opt(c.thread_id),
+            thread_id: c.thread_id.to_string(),
             status: c.status.into(),
             tenant_id: json::id_opt(c.tenant_id),
             created_at: json::time_opt(c.created_at),

@@ -144,9 +144,8 @@ pub struct ProgressEntry {
 pub struct Response {
     /// The response's id.
     pub response_id: Uuid,
-    /// The thread it belongs to.
-    #[serde(default)]
-    pub thread_id: Option<Uuid>,
+    /// The thread it belongs to: every run has one.
+    pub thread_id: Uuid,
     /// The tenant it belongs to.
     #[serde(default)]
     pub tenant_id: Option<Uuid>,
@@ -192,8 +191,7 @@ pub struct CreatedResponse {
     /// The new response's id.
     pub response_id: Uuid,
     /// Its thread (new unless one was given).
-    #[serde(default)]
-    pub thread_id: Option<Uuid>,
+    pub thread_id: Uuid,
     /// Its first status, `queued`.
     pub status: ResponseStatus,
     /// The tenant.

@@ -56,7 +56,7 @@ fun main() = runBlocking {
         val same = r1.threadId == r2.threadId
         println("Conversation: ${r1.status.wireName} ${r2.status.wireName} same thread: $same")
 
-        val threadId = r1.threadId!!
+        val threadId = r1.threadId
         val thread = client.getThread(threadId)
         println("Thread: ${thread.title.orEmpty()} (${thread.responseCount} responses)")
 

@@ -110,7 +110,7 @@ async fn conversation(client: &Client) -> Result<()> {
         ..Default::default()
     };
     let r1 = client.invoke("What's the weather like?", first).await?;
-    let thread_id = r1.thread_id.map(|id| id.to_string()).unwrap_or_default();
+    let thread_id = r1.thread_id.to_string();
     let second = InvokeOptions {
         user_id: Some("bob@example.com".into()),
         thread_id: Some(thread_id.clone()),

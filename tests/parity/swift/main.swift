@@ -44,7 +44,7 @@ let r2 = try await client.invoke(
 let same = r1.threadId == r2.threadId
 print("Conversation: \(r1.status.wireName) \(r2.status.wireName) same thread: \(same)")
 
-guard let threadId = r1.threadId else { fatalError("the response has no thread") }
+let threadId = r1.threadId
 let thread = try await client.getThread(threadId: threadId)
 print("Thread: \(thread.title ?? "") (\(thread.responseCount) responses)")
 

@@ -2765,7 +2765,7 @@ public struct CreatedResponse: Equatable, Hashable {
     /**
      * Its thread (new unless one was given).
      */
-    public var threadId: String?
+    public var threadId: String
     /**
      * Its first status, `Queued`.
      */
@@ -2787,7 +2787,7 @@ public struct CreatedResponse: Equatable, Hashable {
          */responseId: String, 
         /**
          * Its thread (new unless one was given).
-         */threadId: String?, 
+         */threadId: String, 
         /**
          * Its first status, `Queued`.
          */status: ResponseStatus, 
@@ -2821,7 +2821,7 @@ public struct FfiConverterTypeCreatedResponse: FfiConverterRustBuffer {
         return
             try CreatedResponse(
                 responseId: FfiConverterString.read(from: &buf), 
-                threadId: FfiConverterOptionString.read(from: &buf), 
+                threadId: FfiConverterString.read(from: &buf), 
                 status: FfiConverterTypeResponseStatus.read(from: &buf), 
                 tenantId: FfiConverterOptionString.read(from: &buf), 
                 createdAt: FfiConverterOptionTimestamp.read(from: &buf)
@@ -2830,7 +2830,7 @@ public struct FfiConverterTypeCreatedResponse: FfiConverterRustBuffer {
 
     public static func write(_ value: CreatedResponse, into buf: inout [UInt8]) {
         FfiConverterString.write(value.responseId, into: &buf)
-        FfiConverterOptionString.write(value.threadId, into: &buf)
+        FfiConverterString.write(value.threadId, into: &buf)
         FfiConverterTypeResponseStatus.write(value.status, into: &buf)
         FfiConverterOptionString.write(value.tenantId, into: &buf)
         FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
@@ -4590,7 +4590,7 @@ public struct Response: Equatable, Hashable {
     /**
      * The thread it belongs to.
      */
-    public var threadId: String?
+    public var threadId: String
     /**
      * The tenant it belongs to.
      */
@@ -4652,7 +4652,7 @@ public struct Response: Equatable, Hashable {
          */responseId: String, 
         /**
          * The thread it belongs to.
-         */threadId: String?, 
+         */threadId: String, 
         /**
          * The tenant it belongs to.
          */tenantId: String?, 
@@ -4726,7 +4726,7 @@ public struct FfiConverterTypeResponse: FfiConverterRustBuffer {
         return
             try Response(
                 responseId: FfiConverterString.read(from: &buf), 
-                threadId: FfiConverterOptionString.read(from: &buf), 
+                threadId: FfiConverterString.read(from: &buf), 
                 tenantId: FfiConverterOptionString.read(from: &buf), 
                 userId: FfiConverterOptionString.read(from: &buf), 
                 status: FfiConverterTypeResponseStatus.read(from: &buf), 
@@ -4745,7 +4745,7 @@ public struct FfiConverterTypeResponse: FfiConverterRustBuffer {
 
     public static func write(_ value: Response, into buf: inout [UInt8]) {
         FfiConverterString.write(value.responseId, into: &buf)
-        FfiConverterOptionString.write(value.threadId, into: &buf)
+        FfiConverterString.write(value.threadId, into: &buf)
         FfiConverterOptionString.write(value.tenantId, into: &buf)
         FfiConverterOptionString.write(value.userId, into: &buf)
         FfiConverterTypeResponseStatus.write(value.status, into: &buf)

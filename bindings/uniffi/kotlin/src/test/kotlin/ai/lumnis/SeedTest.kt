@@ -46,7 +46,7 @@ class SeedTest : ServerTest() {
         val bob = client.createUser(CreateUserParams("bob@example.com", firstName = "Bob"))
 
         val first = client.invoke("What's the weather like?", InvokeOptions(userId = alice.email))
-        val threadId = first.threadId!!
+        val threadId = first.threadId
         val second = client.invoke(
             "What about tomorrow?",
             InvokeOptions(userId = bob.email, threadId = threadId),
