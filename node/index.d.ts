@@ -526,7 +526,7 @@ export declare class DecodeError extends LumnisError {}
 export declare class BodyTooLargeError extends LumnisError {}
 /** User scope with no user. */
 export declare class MissingUserIdError extends ValidationError {}
-/** Tenant scope asked for together with a user. */
+/** Never thrown: a user switches a call to user scope. Kept for `instanceof` checks. */
 export declare class TenantScopeUserIdConflictError extends ValidationError {}
 /** A local path where a file id or remote URI is expected. */
 export declare class LocalFileNotSupportedError extends ValidationError {}

@@ -186,7 +186,7 @@ class MissingUserId(ValidationError):
 
 
 class TenantScopeUserIdConflict(ValidationError):
-    """An explicit tenant scope together with a user, raised before any request."""
+    """The official SDK's class; never raised: a user switches a call to user scope."""
 
     default_code = ErrorCode.TENANT_SCOPE_USER_ID_CONFLICT
 

@@ -94,7 +94,7 @@ lumnis_error! {
     BodyTooLarge BodyTooLarge {}
     /// User scope was asked for without a user.
     MissingUserId MissingUserId {}
-    /// Tenant scope was asked for explicitly together with a user.
+    /// Never raised: a user switches a call to user scope (kept for the official SDKs' kind).
     TenantScopeUserIdConflict TenantScopeUserIdConflict {}
     /// A local path was given where the API takes a file id or a remote URI.
     LocalFileNotSupported LocalFileNotSupported {}

@@ -5955,7 +5955,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */detailsJson: String?
     )
     /**
-     * Tenant scope was asked for explicitly together with a user.
+     * Never raised: a user switches a call to user scope (kept for the official SDKs' kind).
      */
     case TenantScopeUserIdConflict(
         /**
