@@ -145,9 +145,14 @@ impl Client {
         options: InvokeOptions,
     ) -> InvokeStream {
         let shared = Arc::new(Mutex::new(Shared::default()));
-        let start = StreamState::Start(Box::new((self.clone(), input.into(), options)));
-        let inner = stream::unfold((start, shared.clone()), step).boxed();
-        InvokeStream { inner, shared }
+        let (creating, created) = tokio::sync::watch::channel(());
+        let start = StreamState::Start(Box::new((self.clone(), input.into(), options, creating)));
+        // Fused: a caller (a binding's iterator) may ask again after the end, and gets `None`.
+        let inner = stream::unfold((start, shared.clone()), step).fuse().boxed();
+        InvokeStream {
+            inner,
+            handle: InvokeHandle { shared, created },
+        }
     }
 }
 
@@ -157,7 +162,49 @@ impl Client {
 /// `client.responses().cancel(id)`).
 pub struct InvokeStream {
     inner: BoxStream<'static, Result<ProgressEntry>>,
+    handle: InvokeHandle,
+}
+
+/// What is known of a stream's run, readable from anywhere while the stream is read
+/// elsewhere (a task that owns it): its response id, and its final response.
+#[derive(Clone)]
+pub struct InvokeHandle {
     shared: Arc<Mutex<Shared>>,
+    /// Closed once the create call has finished, or will never be made.
+    created: tokio::sync::watch::Receiver<()>,
+}
+
+impl InvokeHandle {
+    /// The id of the response, once created.
+    pub fn response_id(&self) -> Option<String> {
+        self.lock().response_id.clone()
+    }
+
+    /// The final response, once the stream has read it.
+    pub fn response(&self) -> Option<Response> {
+        self.lock().response.clone()
+    }
+
+    /// Waits until the create call has finished, while the stream is being read, and
+    /// returns the response id if the run was created. Returns at once when creation failed
+    /// or the stream was dropped first; it never creates the run itself.
+    pub async fn created(&self) -> Option<String> {
+        let mut created = self.created.clone();
+        while created.changed().await.is_ok() {}
+        self.response_id()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Shared> {
+        self.shared.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl std::fmt::Debug for InvokeHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InvokeHandle")
+            .field("response_id", &self.response_id())
+            .finish()
+    }
 }
 
 #[derive(Default)]
@@ -174,16 +221,18 @@ impl InvokeStream {
 
     /// The id of the response, once created.
     pub fn response_id(&self) -> Option<String> {
-        self.lock().response_id.clone()
+        self.handle.response_id()
     }
 
     /// The final response, once the stream has ended.
     pub fn response(&self) -> Option<Response> {
-        self.lock().response.clone()
+        self.handle.response()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Shared> {
-        self.shared.lock().unwrap_or_else(|p| p.into_inner())
+    /// A handle on the run's id and final response, for the code that does not own the
+    /// stream (say, one that cancels the run while a task reads it).
+    pub fn handle(&self) -> InvokeHandle {
+        self.handle.clone()
     }
 }
 
@@ -204,7 +253,15 @@ impl std::fmt::Debug for InvokeStream {
 }
 
 enum StreamState {
-    Start(Box<(Client, InvokeInput, InvokeOptions)>),
+    /// Not created yet; the sender is dropped once the create call has finished.
+    Start(
+        Box<(
+            Client,
+            InvokeInput,
+            InvokeOptions,
+            tokio::sync::watch::Sender<()>,
+        )>,
+    ),
     Running(Box<Waiter>, Tracker),
     Done,
 }
@@ -216,13 +273,15 @@ async fn step(
         StreamState::Done => return None,
         StreamState::Running(waiter, tracker) => (waiter, tracker),
         StreamState::Start(start) => {
-            let (client, input, options) = *start;
-            match Waiter::start(client, input, options).await {
-                Ok(waiter) => {
-                    let id = waiter.response_id.clone();
-                    shared.lock().unwrap_or_else(|p| p.into_inner()).response_id = Some(id);
-                    (Box::new(waiter), Tracker::default())
-                }
+            let (client, input, options, creating) = *start;
+            let started = Waiter::start(client, input, options).await;
+            if let Ok(waiter) = &started {
+                let id = waiter.response_id.clone();
+                shared.lock().unwrap_or_else(|p| p.into_inner()).response_id = Some(id);
+            }
+            drop(creating);
+            match started {
+                Ok(waiter) => (Box::new(waiter), Tracker::default()),
                 Err(err) => return Some((Err(err), (StreamState::Done, shared))),
             }
         }

@@ -111,7 +111,7 @@ mod transport;
 
 pub use client::Client;
 pub use error::{Error, ErrorKind, Result};
-pub use invoke::{InvokeInput, InvokeOptions, InvokeStream};
+pub use invoke::{InvokeHandle, InvokeInput, InvokeOptions, InvokeStream};
 pub use models::*;
 pub use options::{Backoff, CallOptions, ClientOptions, Scope, DEFAULT_BASE_URL};
 pub use options::{ENV_API_KEY, ENV_BASE_URL, ENV_TENANT_ID};

@@ -123,6 +123,7 @@ async fn streaming_yields_entries_then_tool_updates_then_completed() {
         entries[3].message,
         "[Tool calls for: Searching local knowledge]"
     );
+    assert!(stream.next().await.is_none(), "an ended stream stays ended");
     let last = entries.last().unwrap();
     assert_eq!(last.output_text.as_deref(), Some("Answer to: Stream me"));
     assert_eq!(stream.response().unwrap().status, ResponseStatus::Succeeded);

@@ -2,16 +2,15 @@
 //! of progress entries.
 //!
 //! The stream is read by a task on the core's runtime that feeds a small channel; `next()`
-//! only receives from it. `cancel()` stops that task at once, so a pending `next()` returns
-//! the end of the stream: that is the explicit cancel Swift needs, since uniffi does not
-//! drop the Rust future when a Swift `Task` is cancelled.
+//! only receives from it. `cancel()` ends a pending and every later `next()` at once, and
+//! stops that task as soon as the run is created: that is the explicit cancel Swift needs,
+//! since uniffi does not drop the Rust future when a Swift `Task` is cancelled.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::mpsc;
-use tokio::task::JoinHandle;
+use tokio::sync::{mpsc, watch};
 
 use crate::bridge::run;
 use crate::client::{LumnisClient, Scope};
@@ -144,19 +143,12 @@ impl LumnisClient {
 type Item = Result<ProgressEntry, LumnisError>;
 
 /// The progress of one `invoke`. Closing it (or `cancel()`) stops reading; the run goes on
-/// on the server until `cancelResponse(responseId())`.
+/// on the server until `cancelRun` or `cancelResponse(responseId())`.
 #[derive(uniffi::Object)]
 pub struct InvokeStream {
     entries: tokio::sync::Mutex<mpsc::Receiver<Item>>,
-    reader: JoinHandle<()>,
-    state: Arc<Mutex<State>>,
-}
-
-#[derive(Default)]
-struct State {
-    response_id: Option<String>,
-    response: Option<Response>,
-    cancelled: bool,
+    run: lumnisai::InvokeHandle,
+    cancelled: watch::Sender<bool>,
 }
 
 impl InvokeStream {
@@ -167,80 +159,97 @@ impl InvokeStream {
     ) -> Arc<InvokeStream> {
         // A few entries of read-ahead: the reader never runs far past a slow consumer.
         let (sender, entries) = mpsc::channel(8);
-        let state = Arc::new(Mutex::new(State::default()));
+        let (cancelled, mut stop) = watch::channel(false);
         let mut stream = client.invoke_stream(input, options);
-        let shared = state.clone();
-        let reader = lumnisai::runtime::handle().spawn(async move {
-            while let Some(item) = stream.next().await {
-                {
-                    let mut state = lock(&shared);
-                    state.response_id = stream.response_id();
-                    state.response = stream.response().map(Response::from);
-                }
+        let run = stream.handle();
+        let created = run.clone();
+        lumnisai::runtime::handle().spawn(async move {
+            // A cancel stops the reader, but never before the create call has finished:
+            // dropped in the middle of it, the run could exist with an id nobody learned.
+            let stopped = async move {
+                let _ = stop.wait_for(|cancelled| *cancelled).await;
+                created.created().await
+            };
+            tokio::pin!(stopped);
+            loop {
+                let item = tokio::select! {
+                    item = stream.next() => item,
+                    _ = &mut stopped => break,
+                };
+                let Some(item) = item else { break };
                 let failed = item.is_err();
                 let item = item.map(ProgressEntry::from).map_err(LumnisError::from);
-                if sender.send(item).await.is_err() || failed {
+                let sent = tokio::select! {
+                    sent = sender.send(item) => sent.is_ok(),
+                    _ = &mut stopped => false,
+                };
+                if !sent || failed {
                     break;
                 }
             }
         });
         Arc::new(InvokeStream {
             entries: tokio::sync::Mutex::new(entries),
-            reader,
-            state,
+            run,
+            cancelled,
         })
     }
-}
-
-fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[uniffi::export]
 impl InvokeStream {
     /// The next entry, or `null` / `nil` once the stream has ended or was cancelled.
     pub async fn next(&self) -> Result<Option<ProgressEntry>, LumnisError> {
-        if lock(&self.state).cancelled {
-            return Ok(None);
-        }
-        let item = self.entries.lock().await.recv().await;
-        if lock(&self.state).cancelled {
+        let mut cancelled = self.cancelled.subscribe();
+        let mut entries = tokio::select! {
+            entries = self.entries.lock() => entries,
+            _ = cancelled.wait_for(|cancelled| *cancelled) => return Ok(None),
+        };
+        let item = tokio::select! {
+            item = entries.recv() => item,
+            _ = cancelled.wait_for(|cancelled| *cancelled) => return Ok(None),
+        };
+        if *self.cancelled.borrow() {
             return Ok(None);
         }
         item.transpose()
     }
 
-    /// Stops reading at once: a pending and every later `next()` returns the end.
+    /// Stops reading at once: a pending and every later `next()` returns the end. The run
+    /// goes on on the server; its id still arrives if it was being created.
     pub fn cancel(&self) {
-        lock(&self.state).cancelled = true;
-        self.reader.abort();
+        self.cancelled.send_replace(true);
     }
 
     /// The id of the response, once created.
     pub fn response_id(&self) -> Option<String> {
-        lock(&self.state).response_id.clone()
+        self.run.response_id()
     }
 
     /// The final response, once the final entry has been read.
     pub fn response(&self) -> Option<Response> {
-        lock(&self.state).response.clone()
+        self.run.response().map(Response::from)
     }
 
-    /// Stops reading and cancels the run on the server too.
+    /// Stops reading and cancels the run on the server too, waiting for the run to be
+    /// created first when it was being created. `false` when there is no run to cancel
+    /// (its creation failed).
     pub async fn cancel_run(&self, client: Arc<LumnisClient>) -> Result<bool, LumnisError> {
         self.cancel();
-        let Some(id) = self.response_id() else {
-            return Ok(false);
-        };
+        let created = self.run.clone();
         let inner = client.inner.clone();
-        run(async move { inner.responses().cancel(&id).await.map(|_| true) }).await
+        run(async move {
+            let Some(id) = created.created().await else {
+                return Ok(false);
+            };
+            inner.responses().cancel(&id).await.map(|_| true)
+        })
+        .await
     }
 }
 
 impl Drop for InvokeStream {
     fn drop(&mut self) {
-        self.reader.abort();
+        self.cancelled.send_replace(true);
     }
 }

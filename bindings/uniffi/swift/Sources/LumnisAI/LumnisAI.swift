@@ -662,17 +662,20 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
 
 /**
  * The progress of one `invoke`. Closing it (or `cancel()`) stops reading; the run goes on
- * on the server until `cancelResponse(responseId())`.
+ * on the server until `cancelRun` or `cancelResponse(responseId())`.
  */
 public protocol InvokeStreamProtocol: AnyObject, Sendable {
     
     /**
-     * Stops reading at once: a pending and every later `next()` returns the end.
+     * Stops reading at once: a pending and every later `next()` returns the end. The run
+     * goes on on the server; its id still arrives if it was being created.
      */
     func cancel() 
     
     /**
-     * Stops reading and cancels the run on the server too.
+     * Stops reading and cancels the run on the server too, waiting for the run to be
+     * created first when it was being created. `false` when there is no run to cancel
+     * (its creation failed).
      */
     func cancelRun(client: LumnisClient) async throws  -> Bool
     
@@ -694,7 +697,7 @@ public protocol InvokeStreamProtocol: AnyObject, Sendable {
 }
 /**
  * The progress of one `invoke`. Closing it (or `cancel()`) stops reading; the run goes on
- * on the server until `cancelResponse(responseId())`.
+ * on the server until `cancelRun` or `cancelResponse(responseId())`.
  */
 open class InvokeStream: InvokeStreamProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -750,7 +753,8 @@ open class InvokeStream: InvokeStreamProtocol, @unchecked Sendable {
 
     
     /**
-     * Stops reading at once: a pending and every later `next()` returns the end.
+     * Stops reading at once: a pending and every later `next()` returns the end. The run
+     * goes on on the server; its id still arrives if it was being created.
      */
 open func cancel()  {try! rustCall() {
         uniffiCallStatus in
@@ -761,7 +765,9 @@ open func cancel()  {try! rustCall() {
 }
     
     /**
-     * Stops reading and cancels the run on the server too.
+     * Stops reading and cancels the run on the server too, waiting for the run to be
+     * created first when it was being created. `false` when there is no run to cancel
+     * (its creation failed).
      */
 open func cancelRun(client: LumnisClient)async throws  -> Bool  {
     return
@@ -7582,10 +7588,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_update_user() != 43307) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_invokestream_cancel() != 31783) {
+    if (uniffi_lumnisai_uniffi_checksum_method_invokestream_cancel() != 10876) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_invokestream_cancel_run() != 53519) {
+    if (uniffi_lumnisai_uniffi_checksum_method_invokestream_cancel_run() != 4635) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_invokestream_next() != 53087) {

@@ -96,6 +96,18 @@ final class InvokeTests: ServerTestCase {
         XCTAssertEqual(response.status, .cancelled)
     }
 
+    func testCancelRunRightAfterInvokeStreamWaitsForTheRunAndCancelsIt() async throws {
+        try await server.settings(#"{"agent_latency_ms":3000}"#)
+        let stream = try client.invokeStream(prompt: "Cancelled before it is read", options: alice)
+        let cancelled = try await stream.cancelRun(client: client)
+        XCTAssertTrue(cancelled)
+        let next = try await stream.next()
+        XCTAssertNil(next)
+        let id = try XCTUnwrap(stream.responseId())
+        let response = try await client.getResponse(responseId: id)
+        XCTAssertEqual(response.status, .cancelled)
+    }
+
     func testCancelEndsAPendingNextAtOnce() async throws {
         try await server.settings(#"{"agent_latency_ms":4000}"#)
         let stream = try client.invokeStream(prompt: "Long task", options: alice)

@@ -95,6 +95,17 @@ class InvokeTest : ServerTest() {
     }
 
     @Test
+    fun `cancelRun right after invokeStream waits for the run and cancels it`() = runBlocking {
+        server.settings("""{"agent_latency_ms":3000}""")
+        client.invokeStream("Cancelled before it is read", alice).use { stream ->
+            assertTrue(stream.cancelRun(client))
+            assertNull(stream.next())
+            val id = stream.responseId()!!
+            assertEquals(ResponseStatus.CANCELLED, client.getResponse(id).status)
+        }
+    }
+
+    @Test
     fun `a collector that stops early stops the stream`() = runBlocking {
         client.invokeStream("Only the first step", alice).use { stream ->
             val first = stream.asFlow().take(1).toList()
