@@ -4,11 +4,12 @@
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use bytes::Bytes;
 use futures::StreamExt;
 use reqwest::Method;
-use tokio::io::{AsyncRead, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncSeekExt, AsyncWriteExt};
 use tokio_util::io::ReaderStream;
 
 use super::{check_range, check_tags, id_segment};
@@ -16,6 +17,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::models::{DeleteResult, FileContent, FileContentParams, FileList, FileMetadata};
 use crate::models::{FileScope, FileStatus, FileUploadResult, ListFiles, UploadFile};
 use crate::multipart::Multipart;
+use crate::retry::backoff_delay;
 use crate::transport::{Body, Request};
 use crate::Client;
 
@@ -249,6 +251,10 @@ impl Files {
 
     /// Streams a file's bytes to `path`, never holding more than one chunk in memory.
     /// The file appears at `path` only once complete. Returns the number of bytes written.
+    ///
+    /// Each attempt, headers and body together, gets the attempt timeout (raise it with
+    /// [`CallOptions`](crate::CallOptions) for large files); a stalled or cut body is fetched
+    /// again from the start as the client's retry policy allows.
     pub fn download_to(
         &self,
         file_id: &str,
@@ -260,35 +266,74 @@ impl Files {
         let path = path.to_owned();
         let user_id = user_id.map(str::to_owned);
         async move {
-            let file_id = file_id.as_str();
-            let path = path.as_path();
-            let user_id = user_id.as_deref();
-            let request =
-                this.file_request(file_id, "/download", "/v1/files/{id}/download", user_id)?;
-            let timeout = request.timeout.unwrap_or(this.client.options().timeout);
-            let response = this
-                .client
-                .transport()
-                .stream(this.client.prepare(request))
-                .await?;
-
-            let partial = partial_path(path);
-            let mut file = tokio::fs::File::create(&partial)
-                .await
-                .map_err(|e| io_error(&partial, e))?;
-            let written = copy_body(response, &mut file, timeout, &partial).await;
-            let written = match written {
-                Ok(n) => n,
-                Err(err) => {
-                    let _ = tokio::fs::remove_file(&partial).await;
-                    return Err(err);
-                }
+            let route = "/v1/files/{id}/download";
+            let build = || -> Result<Request> {
+                let request =
+                    this.file_request(&file_id, "/download", route, user_id.as_deref())?;
+                Ok(this.client.prepare(request))
             };
-            file.flush().await.map_err(|e| io_error(&partial, e))?;
-            drop(file);
-            tokio::fs::rename(&partial, path)
+            let policy = build()?;
+            let options = this.client.options();
+            let max_retries = policy.max_retries.unwrap_or(options.max_retries);
+            let timeout = policy.timeout.unwrap_or(options.timeout);
+
+            // Removes the partial file on every way out but success, a dropped future too.
+            let mut partial = PartialFile {
+                path: partial_path(&path),
+                keep: false,
+            };
+            let mut file = tokio::fs::File::create(&partial.path)
                 .await
-                .map_err(|e| io_error(path, e))?;
+                .map_err(|e| io_error(&partial.path, e))?;
+            let mut retry = 0u32;
+            let written = loop {
+                let mut attempt = build()?;
+                // The transport's retries end once headers arrive, so this loop owns every
+                // retry of the download, and each of its attempts is exactly one request.
+                attempt.max_retries = Some(0);
+                let started = Instant::now();
+                let fetched = tokio::time::timeout(
+                    timeout,
+                    fetch_to(&this.client, attempt, &mut file, &partial.path),
+                )
+                .await;
+                let error = match fetched {
+                    Ok(Ok(written)) => break written,
+                    Ok(Err(error)) => error,
+                    Err(_) => Error::new(
+                        ErrorKind::Timeout,
+                        format!("GET {route} did not finish within {timeout:?}"),
+                    ),
+                };
+                tracing::debug!(
+                    attempt = retry + 1,
+                    elapsed_ms = started.elapsed().as_millis() as u64,
+                    error = error.kind().as_str(),
+                    "download attempt failed"
+                );
+                if !error.is_retryable() || retry >= max_retries {
+                    return Err(error);
+                }
+                let wait = match error.retry_after() {
+                    Some(wait) if wait > options.max_retry_after => return Err(error),
+                    Some(wait) => wait,
+                    None => backoff_delay(&options.backoff, retry),
+                };
+                tracing::info!(
+                    attempt = retry + 1,
+                    wait_ms = wait.as_millis() as u64,
+                    error = error.kind().as_str(),
+                    "retrying the download"
+                );
+                tokio::time::sleep(wait).await;
+                retry += 1;
+            };
+            // Closed before the rename, which an open handle would block on Windows.
+            drop(file);
+            tokio::fs::rename(&partial.path, &path)
+                .await
+                .map_err(|e| io_error(&path, e))?;
+            partial.keep = true;
             Ok(written)
         }
     }
@@ -344,27 +389,21 @@ impl Files {
     }
 }
 
-async fn copy_body(
-    response: reqwest::Response,
+/// One attempt of a download: the request, then its whole body into `file`, from the start.
+async fn fetch_to(
+    client: &Client,
+    request: Request,
     file: &mut tokio::fs::File,
-    idle: std::time::Duration,
-    path: &Path,
+    partial: &Path,
 ) -> Result<u64> {
+    let response = client.transport().stream(request).await?;
+    // tokio finishes a write still in flight from a timed-out attempt before it truncates,
+    // so no byte of an earlier attempt survives into this one.
+    file.set_len(0).await.map_err(|e| io_error(partial, e))?;
+    file.rewind().await.map_err(|e| io_error(partial, e))?;
     let mut stream = response.bytes_stream();
     let mut written = 0u64;
-    loop {
-        // Each chunk gets the attempt timeout, so a stalled body fails instead of hanging.
-        let next = tokio::time::timeout(idle, stream.next())
-            .await
-            .map_err(|_| {
-                Error::new(
-                    ErrorKind::Timeout,
-                    format!("the download stalled for {idle:?}"),
-                )
-            })?;
-        let Some(chunk) = next else {
-            return Ok(written);
-        };
+    while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|e| {
             Error::new(
                 ErrorKind::Transport,
@@ -374,8 +413,25 @@ async fn copy_body(
         })?;
         file.write_all(&chunk)
             .await
-            .map_err(|e| io_error(path, e))?;
+            .map_err(|e| io_error(partial, e))?;
         written += chunk.len() as u64;
+    }
+    file.flush().await.map_err(|e| io_error(partial, e))?;
+    Ok(written)
+}
+
+/// A download's `.part` file, removed when dropped unless it became the finished file.
+struct PartialFile {
+    path: PathBuf,
+    keep: bool,
+}
+
+impl Drop for PartialFile {
+    fn drop(&mut self) {
+        if !self.keep {
+            // A file that was never created, or is already gone, is what we want anyway.
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 
