@@ -2,6 +2,7 @@
 //! shares one transport and so one connection pool.
 
 use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -158,9 +159,12 @@ impl Client {
     }
 
     /// Asks the server whether it is up: `GET /v1/health`.
-    pub async fn health(&self) -> Result<serde_json::Value> {
-        let request = Request::new(reqwest::Method::GET, "/v1/health", "/v1/health".into());
-        self.send(request).await
+    pub fn health(&self) -> impl Future<Output = Result<serde_json::Value>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            let request = Request::new(reqwest::Method::GET, "/v1/health", "/v1/health".into());
+            this.send(request).await
+        }
     }
 
     pub(crate) fn transport(&self) -> &Transport {

@@ -6,6 +6,7 @@
 //! with nothing new makes the loop fall back to the poll interval.
 
 use std::collections::{BTreeMap, VecDeque};
+use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
@@ -110,16 +111,19 @@ impl Client {
     /// println!("{}", response.output_text.unwrap_or_default());
     /// # Ok(()) }
     /// ```
-    pub async fn invoke(
+    pub fn invoke(
         &self,
         input: impl Into<InvokeInput>,
         options: InvokeOptions,
-    ) -> Result<Response> {
-        let mut waiter = Waiter::start(self.clone(), input.into(), options).await?;
-        loop {
-            let response = waiter.read().await?;
-            if response.status.is_final() {
-                return Ok(response);
+    ) -> impl Future<Output = Result<Response>> + Send + 'static {
+        let (client, input) = (self.clone(), input.into());
+        async move {
+            let mut waiter = Waiter::start(client, input, options).await?;
+            loop {
+                let response = waiter.read().await?;
+                if response.status.is_final() {
+                    return Ok(response);
+                }
             }
         }
     }
@@ -431,7 +435,16 @@ impl Waiter {
             Some(key) => client.with_options(CallOptions::new().idempotency_key(key)),
             None => client.clone(),
         };
-        let created = creator.responses().create(params).await?;
+        // The deadline covers the create call too: a server that never answers it must not
+        // hold the caller past the deadline (retries included).
+        let created = tokio::time::timeout(total, creator.responses().create(params))
+            .await
+            .map_err(|_| {
+                Error::new(
+                    ErrorKind::Timeout,
+                    format!("the run was not created within the invoke deadline of {total:?}"),
+                )
+            })??;
         tracing::debug!(response_id = %created.response_id, "response created");
 
         Ok(Waiter {
@@ -496,6 +509,7 @@ mod tests {
     fn response(status: ResponseStatus, progress: Vec<ProgressEntry>) -> Response {
         serde_json::from_value::<Response>(json!({
             "response_id": "0b6f3b8e-8a8e-4d3a-9a53-1f6f0c7f9c11",
+            "thread_id": "7c1f4a52-3d2e-4b8a-9f60-2e5d1c9a7b34",
             "status": status,
             "created_at": Utc::now(),
             "output_text": "done",

@@ -437,8 +437,10 @@ impl Transport {
             let reason = status.canonical_reason().unwrap_or("error");
             format!("the server answered {} {reason}", status.as_u16())
         });
-        let details =
-            parsed.or_else(|| (!body.is_empty()).then(|| Value::String(self.excerpt(&body))));
+        // A server may echo the request, its Authorization header included, in an error body.
+        let details = parsed
+            .map(|details| self.redact_json(details))
+            .or_else(|| (!body.is_empty()).then(|| Value::String(self.excerpt(&body))));
         Error::new(
             ErrorKind::from_status(status.as_u16()),
             self.redact(&message),
@@ -479,6 +481,23 @@ impl Transport {
 
     fn redact(&self, text: &str) -> String {
         redact_key(text, &self.api_key)
+    }
+
+    /// `value` with the key removed from every string in it, object keys included.
+    fn redact_json(&self, value: Value) -> Value {
+        match value {
+            Value::String(text) => Value::String(self.redact(&text)),
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(|v| self.redact_json(v)).collect())
+            }
+            Value::Object(fields) => Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(name, v)| (self.redact(&name), self.redact_json(v)))
+                    .collect(),
+            ),
+            other => other,
+        }
     }
 }
 

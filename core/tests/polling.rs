@@ -43,11 +43,11 @@ async fn impatient_server(reads: Arc<AtomicUsize>) -> String {
                     let mut body = vec![0; length];
                     socket.read_exact(&mut body).await.unwrap();
                     let json = if head.starts_with("POST") {
-                        format!(r#"{{"response_id":"{ID}","status":"queued"}}"#)
+                        format!(r#"{{"response_id":"{ID}","thread_id":"{ID}","status":"queued"}}"#)
                     } else {
                         reads.fetch_add(1, Ordering::SeqCst);
                         format!(
-                            r#"{{"response_id":"{ID}","status":"in_progress",
+                            r#"{{"response_id":"{ID}","thread_id":"{ID}","status":"in_progress",
                             "created_at":"2026-12-03T08:44:30.123456Z","progress":[]}}"#
                         )
                     };

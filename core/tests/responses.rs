@@ -85,6 +85,28 @@ async fn invoke_deadline_is_a_timeout_carrying_the_response_id() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invoke_deadline_covers_a_create_call_that_hangs() {
+    let local = common::start().await;
+    local
+        .fault("POST", "/v1/responses", 5, json!({"kind": "hang"}))
+        .await;
+    let client = local.client();
+
+    let options = InvokeOptions {
+        deadline: Some(Duration::from_millis(500)),
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let err = client.invoke("never created", options).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_millis(1_500),
+        "{took:?}: the 5 s attempt timeout ran"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn streaming_yields_entries_then_tool_updates_then_completed() {
     let local = common::start().await;
     let client = local.client();

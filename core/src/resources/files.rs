@@ -252,9 +252,10 @@ impl Files {
     /// Streams a file's bytes to `path`, never holding more than one chunk in memory.
     /// The file appears at `path` only once complete. Returns the number of bytes written.
     ///
-    /// Each attempt, headers and body together, gets the attempt timeout (raise it with
-    /// [`CallOptions`](crate::CallOptions) for large files); a stalled or cut body is fetched
-    /// again from the start as the client's retry policy allows.
+    /// The headers get the attempt timeout, and so does each wait for the next chunk of the
+    /// body (a large file may take as long as it needs, as long as bytes keep coming); a
+    /// stalled or cut body is fetched again from the start as the client's retry policy
+    /// allows.
     pub fn download_to(
         &self,
         file_id: &str,
@@ -292,18 +293,11 @@ impl Files {
                 // retry of the download, and each of its attempts is exactly one request.
                 attempt.max_retries = Some(0);
                 let started = Instant::now();
-                let fetched = tokio::time::timeout(
-                    timeout,
-                    fetch_to(&this.client, attempt, &mut file, &partial.path),
-                )
-                .await;
-                let error = match fetched {
-                    Ok(Ok(written)) => break written,
-                    Ok(Err(error)) => error,
-                    Err(_) => Error::new(
-                        ErrorKind::Timeout,
-                        format!("GET {route} did not finish within {timeout:?}"),
-                    ),
+                let error = match fetch_to(&this.client, attempt, &mut file, &partial.path, timeout)
+                    .await
+                {
+                    Ok(written) => break written,
+                    Err(error) => error,
                 };
                 tracing::debug!(
                     attempt = retry + 1,
@@ -389,21 +383,30 @@ impl Files {
     }
 }
 
-/// One attempt of a download: the request, then its whole body into `file`, from the start.
+/// One attempt of a download: the request, then its whole body into `file`, from the start;
+/// each chunk must come within `idle` of the one before.
 async fn fetch_to(
     client: &Client,
     request: Request,
     file: &mut tokio::fs::File,
     partial: &Path,
+    idle: std::time::Duration,
 ) -> Result<u64> {
     let response = client.transport().stream(request).await?;
-    // tokio finishes a write still in flight from a timed-out attempt before it truncates,
-    // so no byte of an earlier attempt survives into this one.
     file.set_len(0).await.map_err(|e| io_error(partial, e))?;
     file.rewind().await.map_err(|e| io_error(partial, e))?;
     let mut stream = response.bytes_stream();
     let mut written = 0u64;
-    while let Some(chunk) = stream.next().await {
+    loop {
+        let next = tokio::time::timeout(idle, stream.next())
+            .await
+            .map_err(|_| {
+                Error::new(
+                    ErrorKind::Timeout,
+                    format!("the download stalled for {idle:?}"),
+                )
+            })?;
+        let Some(chunk) = next else { break };
         let chunk = chunk.map_err(|e| {
             Error::new(
                 ErrorKind::Transport,
