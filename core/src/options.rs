@@ -212,7 +212,9 @@ pub struct CallOptions {
     pub timeout: Option<Duration>,
     /// The retry count of these calls.
     pub max_retries: Option<u32>,
-    /// The `Idempotency-Key` of the next non-GET request (otherwise a fresh uuid each call).
+    /// The `Idempotency-Key` of every non-GET request made through the view that carries
+    /// these options (otherwise a fresh uuid for each call): the server answers a second,
+    /// different request under the same key with an error, so give one key to one operation.
     pub idempotency_key: Option<String>,
 }
 

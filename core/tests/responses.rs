@@ -275,6 +275,12 @@ async fn bad_run_arguments_never_reach_the_server() {
     };
     let err = client.responses().create(empty).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
+    let blank = InvokeOptions {
+        user_id: Some("alice@example.com".into()),
+        ..Default::default()
+    };
+    let err = client.invoke("  ", blank).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
 
     let local_file = CreateResponse {
         files: Some(vec!["./notes.pdf".into()]),

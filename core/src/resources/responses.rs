@@ -57,6 +57,12 @@ impl Responses {
             if params.messages.is_empty() {
                 return Err(Error::validation("messages must hold at least one message"));
             }
+            // A run with nothing to answer would only cost the caller an agent run.
+            if params.messages.iter().all(|m| m.content.trim().is_empty()) {
+                return Err(Error::validation(
+                    "the messages hold no text: the prompt is empty",
+                ));
+            }
             if let Some(config) = &params.agent_config {
                 config.validate()?;
             }
