@@ -1,10 +1,13 @@
-"""Hooks the hand-written kotlin/src/main/kotlin/ai/lumnis/Ffi.kt into the generated Kotlin.
+"""Hooks the hand-written kotlin/src/main/kotlin/ai/lumnis/*.kt into the generated Kotlin.
 
-uniffi has no hook for either change, so the generated file is edited in place: each edit
-replaces one exact passage, and the script fails when a passage is not there exactly once
-(a new uniffi version changed it), rather than writing bindings without the edit.
+uniffi has no hook for these changes, so the generated file is edited in place: each edit
+of EDITS replaces one exact passage, and the script fails when a passage is not there exactly
+once (a new uniffi version changed it), rather than writing bindings without the edit. Each
+edit of EVERY replaces a passage found once per object or error variant, and fails when it is
+found nowhere.
 """
 
+import re
 import sys
 
 EDITS = [
@@ -43,6 +46,43 @@ EDITS = [
     ),
 ]
 
+EVERY = [
+    # An object passed as an argument is lowered through its call counter, as a receiver is:
+    # a closed object throws IllegalStateException instead of cloning a freed handle, and one
+    # closed concurrently stays alive until its clone is taken. The clone is the new strong
+    # reference the callee consumes, as the bare uniffiCloneHandle() was.
+    (
+        re.escape("        return value.uniffiCloneHandle()\n"),
+        "        return value.callWithHandle { it }\n",
+    ),
+    # toString() of a closed object names the class instead of throwing, so that a log line
+    # cannot fail; the Rust Debug text is kept for an open object.
+    (
+        re.escape(
+            "    override fun toString(): String {\n"
+            "        return FfiConverterString.lift(\n"
+            "    callWithHandle {\n"
+        ),
+        "    override fun toString(): String =\n"
+        "        try {\n"
+        "            uniffiDebugText()\n"
+        "        } catch (e: IllegalStateException) {\n"
+        "            if (!uniffiIsDestroyed) throw e\n"
+        '            "${javaClass.simpleName}(closed)"\n'
+        "        }\n"
+        "\n"
+        "    private fun uniffiDebugText(): String {\n"
+        "        return FfiConverterString.lift(\n"
+        "    callWithHandle {\n",
+    ),
+    # An error's message is the core's message with its status and request id (Lumnis.kt),
+    # instead of every field: the fields stay readable one by one.
+    (
+        r'(        override val message\n            get\(\) = )"errorMessage=.*"\n',
+        r"\1errorText(`errorMessage`, `status`, `requestId`)\n",
+    ),
+]
+
 
 def main(path: str) -> None:
     with open(path, encoding="utf-8") as f:
@@ -51,6 +91,10 @@ def main(path: str) -> None:
         if text.count(old) != 1:
             sys.exit(f"patch_kotlin.py: {path} changed, this passage is gone:\n{old}")
         text = text.replace(old, new)
+    for pattern, new in EVERY:
+        text, count = re.subn(pattern, new, text)
+        if count == 0:
+            sys.exit(f"patch_kotlin.py: {path} changed, this passage is gone:\n{pattern}")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 

@@ -1,6 +1,7 @@
 // Hand-written Kotlin over the generated bindings: the progress stream and the walk over
-// every user as Flows, typed accessors for the JSON-text fields, and the fields every
-// LumnisException variant shares.
+// every user as Flows, typed accessors for the JSON-text fields, the fields every
+// LumnisException variant shares, and the text of its message (patch_kotlin.py hooks
+// errorText into the generated variants).
 package ai.lumnis
 
 import kotlinx.coroutines.flow.Flow
@@ -10,8 +11,10 @@ import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 
 /**
- * The entries of this stream as a cold [Flow]. Cancelling the collecting coroutine stops
- * the reading at once (the run goes on on the server: see [InvokeStream.cancelRun]).
+ * The entries of this stream as a hot, single-use [Flow]: the run started at `invokeStream()`,
+ * and the flow reads the stream's one sequence of entries, so a second collection (or one
+ * after `next()` reached the end) yields nothing more. Cancelling the collecting coroutine
+ * stops the reading at once (the run goes on on the server: see [InvokeStream.cancelRun]).
  */
 fun InvokeStream.asFlow(): Flow<ProgressEntry> =
     flow {
@@ -115,3 +118,25 @@ val LumnisException.kind: String get() = fields.kind
 
 /** The error details as JSON. */
 val LumnisException.details: JsonElement? get() = parse(fields.detailsJson)
+
+/** What went wrong, in one sentence: [Throwable.message] without the status and request id. */
+val LumnisException.errorMessage: String get() = fields.errorMessage
+
+/** The HTTP status, when the server answered. */
+val LumnisException.status: UShort? get() = fields.status
+
+/** The server's `X-Request-ID`, when the server answered. */
+val LumnisException.requestId: String? get() = fields.requestId
+
+/** The server's error code, when it gave one. */
+val LumnisException.code: String? get() = fields.code
+
+/**
+ * The `message` of every [LumnisException]: the core's message, then the status and request
+ * id when there are any, as `not found (HTTP 404, request req_1)`. The other fields stay out
+ * of it (details can be long); they are read one by one.
+ */
+internal fun errorText(errorMessage: String, status: UShort?, requestId: String?): String {
+    val facts = listOfNotNull(status?.let { "HTTP $it" }, requestId?.let { "request $it" })
+    return if (facts.isEmpty()) errorMessage else "$errorMessage (${facts.joinToString()})"
+}
