@@ -11,7 +11,9 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
-    pub details: Value,
+    /// Boxed: with serde_json's `preserve_order` a `Value` is large, and every `Result` of the
+    /// server carries this type.
+    pub details: Box<Value>,
     pub retry_after: Option<String>,
 }
 
@@ -23,7 +25,7 @@ impl ApiError {
             status,
             code,
             message: message.into(),
-            details: Value::Null,
+            details: Box::new(Value::Null),
             retry_after: None,
         }
     }
@@ -46,6 +48,11 @@ impl ApiError {
 
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "CONFLICT", message)
+    }
+
+    /// A body or form field over its size limit.
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", message)
     }
 
     pub fn unauthorized() -> Self {
@@ -71,7 +78,7 @@ impl ApiError {
     }
 
     pub fn with_details(mut self, details: Value) -> Self {
-        self.details = details;
+        self.details = Box::new(details);
         self
     }
 

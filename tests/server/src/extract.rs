@@ -4,6 +4,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
+use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -15,9 +16,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|err| ApiError::validation(format!("Unreadable body: {err}")))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|err| {
+            if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::too_large(format!("The request body is too large: {err}"))
+            } else {
+                ApiError::validation(format!("Unreadable body: {err}"))
+            }
+        })?;
         // An empty body reads as `{}` so calls whose fields are all optional need none.
         let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
             b"{}"
@@ -78,6 +83,7 @@ pub fn check_limit(
 }
 
 /// One path parameter, percent-decoded (so `%2F` inside an email stays in the one segment).
+/// A segment that does not decode (`%FF` is not UTF-8) names nothing that can exist: 404.
 pub struct ApiPath(pub String);
 
 impl<S: Send + Sync> FromRequestParts<S> for ApiPath {
@@ -87,6 +93,18 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiPath {
         axum::extract::Path::<String>::from_request_parts(parts, state)
             .await
             .map(|p| ApiPath(p.0))
-            .map_err(|err| ApiError::validation(format!("Invalid path: {}", err.body_text())))
+            .map_err(|_| ApiError::not_found(resource(parts.uri.path())))
+    }
+}
+
+/// What a `/v1/{collection}/...` path names, for the 404 message.
+fn resource(path: &str) -> &'static str {
+    let collection = path.trim_start_matches("/v1/").split('/').next();
+    match collection {
+        Some("users") => "User",
+        Some("threads") => "Thread",
+        Some("responses") => "Response",
+        Some("files") => "File",
+        _ => "Resource",
     }
 }

@@ -1,19 +1,24 @@
 //! What every `/v1` request passes before its handler: the key check, the rate limit and
 //! idempotency replay.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use http_body_util::BodyExt;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use tokio::io::AsyncWriteExt;
+use tokio_util::io::ReaderStream;
 use tower::ServiceExt;
 
 use crate::app::App;
 use crate::error::ApiError;
 use crate::extract::Tenant;
-use crate::idempotency::{fingerprint, Claim, Stored};
+use crate::idempotency::{Claim, Fingerprint, Stored};
+use crate::routes::{BODY_LIMIT, UPLOAD_PATH};
 
 /// Runs one API request through the checks and the router.
 pub async fn serve(app: &Arc<App>, api: Router, mut req: Request<Body>) -> Response {
@@ -29,6 +34,17 @@ pub async fn serve(app: &Arc<App>, api: Router, mut req: Request<Body>) -> Respo
         }
     }
     req.extensions_mut().insert(Tenant(tenant));
+    let upload = req.uri().path() == UPLOAD_PATH;
+    // A declared length over the limit is refused before a byte of the body is read, so the
+    // client gets its answer instead of a connection closed in the middle of its upload.
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if !upload && declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return too_large().into_response();
+    }
 
     let writes = matches!(
         *req.method(),
@@ -40,7 +56,7 @@ pub async fn serve(app: &Arc<App>, api: Router, mut req: Request<Body>) -> Respo
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     match idempotency_key {
-        Some(idem) if writes => idempotent(app, api, tenant, &idem, req).await,
+        Some(idem) if writes => idempotent(app, api, tenant, &idem, upload, req).await,
         _ => call(api, req).await,
     }
 }
@@ -70,24 +86,88 @@ fn authenticate(app: &App, headers: &HeaderMap) -> Option<(String, uuid::Uuid)> 
         .find_map(|key| app.keys.get(key).map(|tenant| (key.to_owned(), *tenant)))
 }
 
+fn too_large() -> ApiError {
+    ApiError::too_large(format!(
+        "The request body is over the limit of {} MiB",
+        BODY_LIMIT / (1024 * 1024)
+    ))
+}
+
+fn unreadable() -> ApiError {
+    ApiError::validation("The request body could not be read")
+}
+
+/// An upload body on disk, removed once the request is done with it.
+struct Spooled(PathBuf);
+
+impl Drop for Spooled {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Reads a body of at most [`BODY_LIMIT`] bytes into memory, fingerprinting it.
+async fn buffer(body: Body, hash: &mut Fingerprint) -> Result<Bytes, ApiError> {
+    match Limited::new(body, BODY_LIMIT).collect().await {
+        Ok(collected) => {
+            let bytes = collected.to_bytes();
+            hash.update(&bytes);
+            Ok(bytes)
+        }
+        Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => Err(too_large()),
+        Err(_) => Err(unreadable()),
+    }
+}
+
+/// Streams an upload body to a file while fingerprinting it: uploads have no size limit, so
+/// memory holds only one chunk at a time.
+async fn spool(app: &App, mut body: Body, hash: &mut Fingerprint) -> Result<Spooled, ApiError> {
+    let name = format!("idempotent-{}.part", crate::ids::new_uuid().simple());
+    let spooled = Spooled(app.store.blob_path(&name));
+    let mut file = tokio::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&spooled.0)
+        .await?;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| unreadable())?;
+        if let Some(data) = frame.data_ref() {
+            hash.update(data);
+            file.write_all(data).await?;
+        }
+    }
+    file.flush().await?;
+    Ok(spooled)
+}
+
 async fn idempotent(
     app: &Arc<App>,
     api: Router,
     tenant: uuid::Uuid,
     key: &str,
+    upload: bool,
     req: Request<Body>,
 ) -> Response {
     let (parts, body) = req.into_parts();
-    // The whole body is needed for the fingerprint before anything runs; this is the one
-    // copy of it the handler then reads from.
-    let bytes = match body.collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(_) => {
-            return ApiError::validation("The request body could not be read").into_response()
+    // The whole body is needed for the fingerprint before anything runs; the handler then
+    // reads this one copy of it.
+    let mut hash = fingerprint_of(&parts);
+    let (body, spooled) = if upload {
+        let spooled = match spool(app, body, &mut hash).await {
+            Ok(spooled) => spooled,
+            Err(err) => return err.into_response(),
+        };
+        match reopen(&spooled).await {
+            Ok(body) => (body, Some(spooled)),
+            Err(err) => return err.into_response(),
+        }
+    } else {
+        match buffer(body, &mut hash).await {
+            Ok(bytes) => (Body::from(bytes), None),
+            Err(err) => return err.into_response(),
         }
     };
-    let target = parts.uri.path_and_query().map_or("", |p| p.as_str());
-    let hash = fingerprint(parts.method.as_str(), target, &bytes);
+    let hash = hash.finish();
     let ticket = match app.idempotency.claim(tenant, key, hash) {
         Claim::Execute(ticket) => ticket,
         Claim::Replay(stored) => return replay(stored),
@@ -107,7 +187,8 @@ async fn idempotent(
         }
     };
 
-    let response = call(api, Request::from_parts(parts, Body::from(bytes))).await;
+    let response = call(api, Request::from_parts(parts, body)).await;
+    drop(spooled);
     if response.status().is_server_error() {
         // A failed attempt is not remembered, so the retry executes again.
         return response;
@@ -128,6 +209,20 @@ async fn idempotent(
         body: body.clone(),
     });
     Response::from_parts(head, Body::from(body))
+}
+
+fn fingerprint_of(parts: &Parts) -> Fingerprint {
+    let target = parts.uri.path_and_query().map_or("", |p| p.as_str());
+    Fingerprint::new(parts.method.as_str(), target)
+}
+
+/// The spooled body as a stream read from the start of its file.
+async fn reopen(spooled: &Spooled) -> Result<Body, ApiError> {
+    let file = tokio::fs::File::open(&spooled.0).await?;
+    Ok(Body::from_stream(ReaderStream::with_capacity(
+        file,
+        64 * 1024,
+    )))
 }
 
 fn replay(stored: Stored) -> Response {

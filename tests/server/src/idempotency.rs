@@ -41,15 +41,27 @@ pub struct IdempotencyStore {
     slots: Slots,
 }
 
-/// Fingerprint of a request: method, path with query, body.
-pub fn fingerprint(method: &str, path_and_query: &str, body: &[u8]) -> [u8; 32] {
-    let mut hash = Sha256::new();
-    hash.update(method.as_bytes());
-    hash.update([0]);
-    hash.update(path_and_query.as_bytes());
-    hash.update([0]);
-    hash.update(body);
-    hash.finalize().into()
+/// Fingerprint of a request: method, path with query, body. The body is fed as it arrives,
+/// so an upload never has to be in memory whole.
+pub struct Fingerprint(Sha256);
+
+impl Fingerprint {
+    pub fn new(method: &str, path_and_query: &str) -> Self {
+        let mut hash = Sha256::new();
+        hash.update(method.as_bytes());
+        hash.update([0]);
+        hash.update(path_and_query.as_bytes());
+        hash.update([0]);
+        Self(hash)
+    }
+
+    pub fn update(&mut self, body: &[u8]) {
+        self.0.update(body);
+    }
+
+    pub fn finish(self) -> [u8; 32] {
+        self.0.finalize().into()
+    }
 }
 
 impl IdempotencyStore {

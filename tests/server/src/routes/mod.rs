@@ -19,6 +19,12 @@ use uuid::Uuid;
 use crate::app::App;
 use crate::error::{ApiError, ApiResult};
 
+/// The largest body the API reads, except uploads, which stream to disk without a limit.
+pub const BODY_LIMIT: usize = 64 * 1024 * 1024;
+
+/// The route whose body is not limited.
+pub const UPLOAD_PATH: &str = "/v1/files/upload";
+
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route(
@@ -50,7 +56,7 @@ pub fn router(app: Arc<App>) -> Router {
             post(responses::add_feedback).get(responses::feedback),
         )
         .route(
-            "/v1/files/upload",
+            UPLOAD_PATH,
             post(upload::upload).layer(DefaultBodyLimit::disable()),
         )
         .route("/v1/files", get(files::list))
@@ -68,7 +74,7 @@ pub fn router(app: Arc<App>) -> Router {
             )
             .into_response()
         })
-        .layer(DefaultBodyLimit::max(64 * 1024 * 1024))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(app)
 }
 

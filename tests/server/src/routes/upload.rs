@@ -22,6 +22,10 @@ use crate::storage::{FileRow, NewFile};
 /// How long "processing" (parsing and embedding) of an upload takes.
 const PROCESSING: Duration = Duration::from_millis(20);
 
+/// The largest form field other than `file`: those are short words, ids and tag lists, and
+/// are held in memory whole.
+const FIELD_LIMIT: usize = 64 * 1024;
+
 /// An uploaded part on disk, removed unless it is kept.
 struct Part {
     path: PathBuf,
@@ -79,19 +83,34 @@ async fn save_part(app: &App, mut field: Field<'_>) -> ApiResult<Part> {
     Ok(part)
 }
 
+/// A form field other than `file`, refused once it grows past [`FIELD_LIMIT`].
+async fn small_field(mut field: Field<'_>) -> ApiResult<String> {
+    let name = field.name().unwrap_or("").to_owned();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(bad_form)? {
+        if bytes.len() + chunk.len() > FIELD_LIMIT {
+            return Err(ApiError::too_large(format!(
+                "The form field {name:?} is over {} KiB",
+                FIELD_LIMIT / 1024
+            )));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| ApiError::validation(format!("The form field {name:?} is not UTF-8")))
+}
+
 async fn read_form(app: &App, mut multipart: Multipart) -> ApiResult<Form> {
     let mut form = Form::default();
     while let Some(field) = multipart.next_field().await.map_err(bad_form)? {
         match field.name().unwrap_or("") {
             "file" => form.file = Some(save_part(app, field).await?),
-            "scope" => form.scope = Some(field.text().await.map_err(bad_form)?),
-            "user_id" => form.user_id = Some(field.text().await.map_err(bad_form)?),
-            "tags" => form.tags = Some(field.text().await.map_err(bad_form)?),
-            "duplicate_handling" => {
-                form.duplicate_handling = Some(field.text().await.map_err(bad_form)?);
-            }
+            "scope" => form.scope = Some(small_field(field).await?),
+            "user_id" => form.user_id = Some(small_field(field).await?),
+            "tags" => form.tags = Some(small_field(field).await?),
+            "duplicate_handling" => form.duplicate_handling = Some(small_field(field).await?),
             _ => {
-                field.bytes().await.map_err(bad_form)?;
+                small_field(field).await?;
             }
         }
     }
