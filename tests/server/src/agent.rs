@@ -48,11 +48,18 @@ impl Registry {
         self.lock().remove(&id);
     }
 
-    /// Stops the agent of a cancelled response and wakes its waiters.
+    /// Stops the agent of a cancelled or deleted response and wakes its waiters.
     pub fn cancel(&self, id: Uuid) {
         if let Some(running) = self.lock().remove(&id) {
             running.task.abort();
         }
+    }
+
+    /// The ids of the responses with a registered agent, sorted.
+    pub fn running(&self) -> Vec<Uuid> {
+        let mut ids: Vec<Uuid> = self.lock().keys().copied().collect();
+        ids.sort();
+        ids
     }
 
     pub fn stop_all(&self) {
@@ -92,13 +99,21 @@ fn entry(state: &str, message: &str) -> Value {
 }
 
 async fn run(app: Arc<App>, job: Job, latency: Duration) {
+    let id = job.id;
+    timeline(&app, job, latency).await;
+    // However the timeline ended (finished, or stopped because the response was no longer
+    // running), the entry goes, which wakes the response's long-polls.
+    app.agents.finish(id);
+}
+
+async fn timeline(app: &Arc<App>, job: Job, latency: Duration) {
     let start = Instant::now();
     let at = |quarter: u32| start + latency * quarter / 4;
     let chars = job.content.chars().count();
 
     sleep_until(at(1)).await;
     let mut progress = vec![entry("processing", "Reading the request")];
-    if !step(&app, job.id, &progress) {
+    if !step(app, job.id, &progress) {
         return;
     }
 
@@ -108,7 +123,7 @@ async fn run(app: Arc<App>, job: Job, latency: Duration) {
         {"name": "local_search", "args": {"query": job.content}, "id": "call_1"}
     ]);
     progress.push(searching);
-    if !step(&app, job.id, &progress) {
+    if !step(app, job.id, &progress) {
         return;
     }
 
@@ -117,7 +132,7 @@ async fn run(app: Arc<App>, job: Job, latency: Duration) {
         calls.push(json!({"name": "local_summarize", "args": {"chars": chars}, "id": "call_2"}));
     }
     progress.push(entry("processing", "Writing the answer"));
-    if !step(&app, job.id, &progress) {
+    if !step(app, job.id, &progress) {
         return;
     }
 
@@ -140,7 +155,6 @@ async fn run(app: Arc<App>, job: Job, latency: Duration) {
     if let Err(err) = outcome {
         tracing::error!(error = %err, "agent could not store its result");
     }
-    app.agents.finish(job.id);
 }
 
 /// Writes one step; `false` when the response is no longer running.

@@ -22,6 +22,7 @@ pub fn router(app: Arc<App>) -> Router {
         )
         .route("/_control/settings", put(update_settings).get(settings))
         .route("/_control/log", get(log).delete(clear_log))
+        .route("/_control/agents", get(agents))
         .route("/_control/reset", post(reset))
         .fallback(|| async { ApiError::not_found("Control route").into_response() })
         .with_state(app)
@@ -76,6 +77,11 @@ async fn update_settings(
     }
     app.settings.send_replace(next);
     Ok(Json(json!(next)))
+}
+
+/// The responses whose agent is still registered, so a test can see that none is left over.
+async fn agents(State(app): State<Arc<App>>) -> Json<Value> {
+    Json(json!({"running": app.agents.running()}))
 }
 
 async fn log(State(app): State<Arc<App>>) -> Json<Value> {

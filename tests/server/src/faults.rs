@@ -76,8 +76,9 @@ impl Fault {
             return Err("count must be 1 or more".to_owned());
         }
         let status = spec.status.unwrap_or(503);
-        if !(100..=999).contains(&status) {
-            return Err("status must be an HTTP status code".to_owned());
+        // 1xx are interim answers a reply cannot be, and hyper sends them as a bare 500.
+        if !(200..=599).contains(&status) {
+            return Err("status must be between 200 and 599".to_owned());
         }
         let retry_after = match spec.retry_after {
             None | Some(Value::Null) => None,

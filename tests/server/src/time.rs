@@ -13,10 +13,27 @@ pub fn format(at: DateTime<Utc>) -> String {
 }
 
 /// Parses a client-given date or date-time into the storage format; `None` when it is neither.
+/// A bare date is its first instant, for a lower bound.
 pub fn parse(text: &str) -> Option<String> {
+    parse_bound(text, false)
+}
+
+/// As [`parse`], but a bare date is its last instant, so an inclusive upper bound covers the
+/// whole day it names.
+pub fn parse_end(text: &str) -> Option<String> {
+    parse_bound(text, true)
+}
+
+fn parse_bound(text: &str, end_of_day: bool) -> Option<String> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Some(format(at.with_timezone(&Utc)));
     }
     let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    Some(format(day.and_hms_opt(0, 0, 0)?.and_utc()))
+    let at = if end_of_day {
+        // Storage has microseconds, so this is the day's last stored instant.
+        day.and_hms_micro_opt(23, 59, 59, 999_999)?
+    } else {
+        day.and_hms_opt(0, 0, 0)?
+    };
+    Some(format(at.and_utc()))
 }

@@ -401,3 +401,27 @@ async fn control_api_is_404_without_faults() {
         .await;
     assert_error(&invalid, 422, "VALIDATION_ERROR");
 }
+
+#[tokio::test]
+async fn status_faults_outside_200_to_599_are_refused() {
+    let api = start().await;
+    for status in [100, 101, 199, 600, 999] {
+        let reply = api
+            .control(
+                Method::POST,
+                "/_control/faults",
+                Some(json!({"kind": "status", "status": status})),
+            )
+            .await;
+        assert_error(&reply, 422, "VALIDATION_ERROR");
+    }
+    assert_eq!(
+        api.control(Method::GET, "/_control/faults", None)
+            .await
+            .body["faults"],
+        json!([])
+    );
+    api.fault(json!({"kind": "status", "status": 200, "path": "/v1/users"}))
+        .await;
+    assert_eq!(api.get("/v1/users").await.status, StatusCode::OK);
+}

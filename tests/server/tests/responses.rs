@@ -490,3 +490,150 @@ async fn agent_latency_follows_the_settings() {
         started.elapsed()
     );
 }
+
+#[tokio::test]
+async fn a_date_only_end_date_covers_the_whole_day() {
+    let api = start().await;
+    let created = create(&api, ask("today")).await;
+    let day = &created["created_at"].as_str().unwrap()[..10];
+    let through = api.get(&format!("/v1/responses?end_date={day}")).await.body;
+    assert_eq!(through["total"], 1, "{through}");
+    let only = api
+        .get(&format!("/v1/responses?start_date={day}&end_date={day}"))
+        .await
+        .body;
+    assert_eq!(only["total"], 1, "{only}");
+    let before = api.get("/v1/responses?end_date=2000-01-01").await.body;
+    assert_eq!(before["total"], 0);
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[tokio::test]
+async fn passed_through_json_keeps_its_key_order() {
+    let api = start().await;
+    let schema = json!({
+        "type": "object",
+        "properties": {"zeta": {"type": "string"}, "alpha": {"type": "integer"}, "mid": {
+            "type": "object", "properties": {"y": {"type": "boolean"}, "b": {"type": "null"}}
+        }}
+    });
+    let mut body = ask("order");
+    body["response_format"] = schema.clone();
+    body["model_overrides"] = json!({"z": "1", "a": "2"});
+    body["agent_config"] = json!({"planner_model_type": "SMART_MODEL", "agent_mode": "auto"});
+    let id = create(&api, body).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let done = wait_final(&api, &id).await;
+    let structured = &done["structured_response"];
+    assert_eq!(keys(structured), ["zeta", "alpha", "mid"], "{structured}");
+    assert_eq!(keys(&structured["mid"]), ["y", "b"]);
+    let options = &done["options"];
+    assert_eq!(
+        keys(options),
+        ["response_format", "model_overrides", "agent_config"]
+    );
+    assert_eq!(keys(&options["response_format"]), ["type", "properties"]);
+    assert_eq!(keys(&options["model_overrides"]), ["z", "a"]);
+    assert_eq!(
+        keys(&options["agent_config"]),
+        ["planner_model_type", "agent_mode"]
+    );
+
+    let path = format!("/v1/responses/{id}/feedback");
+    let update = json!({"zz": 1, "aa": {"q": 1, "c": 2}});
+    let given = api
+        .post(
+            &path,
+            json!({
+                "feedback_text": "x", "feedback_type": "correction", "tool_args_update": update
+            }),
+        )
+        .await;
+    assert_eq!(given.status, StatusCode::CREATED);
+    let listed = api.get(&path).await.body;
+    let stored = &listed["feedback"][0]["tool_args_update"];
+    assert_eq!(keys(stored), ["zz", "aa"]);
+    assert_eq!(keys(&stored["aa"]), ["q", "c"]);
+}
+
+#[tokio::test]
+async fn deleting_a_thread_wakes_its_long_polls() {
+    // The agent's next step is a second away, so only the delete itself can wake the poll.
+    let api = common::start_with(lumnis_local::Config {
+        agent_latency: Duration::from_secs(4),
+        faults: true,
+        ..lumnis_local::Config::default()
+    })
+    .await;
+    let created = create(&api, ask("deleted")).await;
+    let id = created["response_id"].as_str().unwrap().to_owned();
+    let thread = created["thread_id"].as_str().unwrap().to_owned();
+    let poll = {
+        let http = api.http.clone();
+        let url = api.url(&format!("/v1/responses/{id}?wait=10"));
+        let key = api.key.clone();
+        tokio::spawn(async move {
+            let started = Instant::now();
+            let reply = http.get(url).bearer_auth(key).send().await.unwrap();
+            (reply.status(), started.elapsed())
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let deleted = api
+        .call(Method::DELETE, &format!("/v1/threads/{thread}"), None)
+        .await;
+    assert_eq!(deleted.status, StatusCode::OK);
+    let (status, elapsed) = poll.await.unwrap();
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        elapsed < Duration::from_millis(600),
+        "woke after {elapsed:?}"
+    );
+    let running = api.control(Method::GET, "/_control/agents", None).await;
+    assert_eq!(running.body["running"], json!([]));
+}
+
+#[tokio::test]
+async fn an_agent_whose_response_stopped_running_leaves_the_registry() {
+    let dir = std::env::temp_dir().join(format!("lumnis-local-test-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("data.sqlite");
+    let api = common::start_with(lumnis_local::Config {
+        db: Some(db.clone()),
+        agent_latency: Duration::from_millis(800),
+        faults: true,
+        ..lumnis_local::Config::default()
+    })
+    .await;
+    let id = create(&api, ask("stopped")).await["response_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let first = api.get(&format!("/v1/responses/{id}?wait=5")).await.body;
+    assert_eq!(first["status"], "in_progress");
+    let running = api.control(Method::GET, "/_control/agents", None).await;
+    assert_eq!(running.body["running"], json!([id]));
+    // Ended behind the agent's back, so its next step finds the response no longer running.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    conn.execute(
+        "UPDATE responses SET status = 'failed' WHERE id = ?1",
+        [&id],
+    )
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let running = api.control(Method::GET, "/_control/agents", None).await;
+    assert_eq!(running.body["running"], json!([]));
+    api.server.shutdown().await;
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -293,3 +293,51 @@ async fn every_answer_carries_a_server_request_id() {
         assert!(ids.insert(id));
     }
 }
+
+#[tokio::test]
+async fn metadata_null_clears_it_and_absent_leaves_it() {
+    let api = start().await;
+    let meta = json!({"zeta": 1, "alpha": {"y": 2, "b": 3}});
+    let user = api
+        .post(
+            "/v1/users",
+            json!({"email": "n@example.com", "metadata": meta}),
+        )
+        .await;
+    let keys: Vec<&String> = user.body["metadata"].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["zeta", "alpha"], "keys keep the caller's order");
+    let path = "/v1/users/n%40example.com";
+    let kept = api
+        .call(Method::PUT, path, Some(json!({"first_name": "N"})))
+        .await;
+    assert_eq!(kept.body["metadata"], meta);
+    let cleared = api
+        .call(Method::PUT, path, Some(json!({"metadata": null})))
+        .await;
+    assert_eq!(cleared.status, StatusCode::OK);
+    assert!(cleared.body["metadata"].is_null(), "{:?}", cleared.body);
+    assert_eq!(cleared.body["first_name"], "N");
+    assert!(api.get(path).await.body["metadata"].is_null());
+}
+
+#[tokio::test]
+async fn a_path_segment_that_is_not_utf8_is_404() {
+    let api = start().await;
+    for path in [
+        "/v1/users/%FF",
+        "/v1/threads/%FF",
+        "/v1/files/%FF",
+        "/v1/files/%FF/content",
+        "/v1/responses/%FF",
+    ] {
+        assert_error(&api.get(path).await, 404, "NOT_FOUND");
+    }
+    let update = api
+        .call(
+            Method::PUT,
+            "/v1/users/%C3",
+            Some(json!({"first_name": "x"})),
+        )
+        .await;
+    assert_error(&update, 404, "NOT_FOUND");
+}

@@ -127,9 +127,11 @@ pub async fn create(
         }
         Some(_) => return Err(ApiError::validation("thread_id must be a string")),
     };
-    let options: Map<String, Value> = OPTION_FIELDS
+    // In the order the request gave them, as everything else passed through keeps its order.
+    let options: Map<String, Value> = body
         .iter()
-        .filter_map(|field| body.get(*field).map(|v| ((*field).to_owned(), v.clone())))
+        .filter(|(field, _)| OPTION_FIELDS.contains(&field.as_str()))
+        .map(|(field, value)| (field.clone(), value.clone()))
         .collect();
 
     let id = crate::ids::new_uuid();
@@ -230,9 +232,14 @@ pub async fn list(
         }
     }
     let date = |text: &Option<String>, name: &str| -> ApiResult<Option<String>> {
+        let parse = if name == "end_date" {
+            crate::time::parse_end
+        } else {
+            crate::time::parse
+        };
         text.as_deref()
             .map(|t| {
-                crate::time::parse(t)
+                parse(t)
                     .ok_or_else(|| ApiError::validation(format!("{name} is not an ISO-8601 date")))
             })
             .transpose()

@@ -108,11 +108,14 @@ pub async fn delete(
     ApiPath(id): ApiPath,
 ) -> ApiResult<Json<Value>> {
     let id = parse_id(&id, "Thread")?;
-    if app.store.thread_delete(tenant, id)? {
-        Ok(Json(json!({"message": "Thread deleted"})))
-    } else {
-        Err(ApiError::not_found("Thread"))
+    let Some(responses) = app.store.thread_delete(tenant, id)? else {
+        return Err(ApiError::not_found("Thread"));
+    };
+    // Their agents have nothing left to write, and their long-polls must wake (to a 404).
+    for response in responses {
+        app.agents.cancel(response);
     }
+    Ok(Json(json!({"message": "Thread deleted"})))
 }
 
 pub async fn responses(

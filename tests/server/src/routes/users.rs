@@ -25,7 +25,14 @@ pub struct CreateUser {
 pub struct UpdateUser {
     first_name: Option<String>,
     last_name: Option<String>,
+    /// `None` when absent (left as it is), `Some(Value::Null)` for an explicit null (cleared).
+    #[serde(default, deserialize_with = "present")]
     metadata: Option<Value>,
+}
+
+/// Reads a field that is there, null included: serde's default reads null as absent.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
 }
 
 #[derive(Deserialize)]

@@ -116,8 +116,9 @@ impl Store {
         self.thread_get(tenant, id)
     }
 
-    /// Deletes the thread with its responses and their feedback; `false` when there is none.
-    pub fn thread_delete(&self, tenant: Uuid, id: Uuid) -> rusqlite::Result<bool> {
+    /// Deletes a thread with its responses and their feedback; `None` when there is no such
+    /// thread, else the ids of the responses deleted (their agents must stop).
+    pub fn thread_delete(&self, tenant: Uuid, id: Uuid) -> rusqlite::Result<Option<Vec<Uuid>>> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         let (id, tenant) = (id.to_string(), tenant.to_string());
@@ -125,7 +126,16 @@ impl Store {
             "DELETE FROM threads WHERE id = ?1 AND tenant_id = ?2",
             params![id, tenant],
         )?;
+        let mut responses = Vec::new();
         if gone > 0 {
+            let ids: Vec<String> = tx
+                .prepare("SELECT id FROM responses WHERE thread_id = ?1")?
+                .query_map(params![id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            responses = ids
+                .iter()
+                .filter_map(|id| Uuid::parse_str(id).ok())
+                .collect();
             tx.execute(
                 "DELETE FROM feedback WHERE response_id IN \
                  (SELECT id FROM responses WHERE thread_id = ?1)",
@@ -134,7 +144,7 @@ impl Store {
             tx.execute("DELETE FROM responses WHERE thread_id = ?1", params![id])?;
         }
         tx.commit()?;
-        Ok(gone > 0)
+        Ok((gone > 0).then_some(responses))
     }
 
     /// The thread's responses oldest first, or `None` when the thread does not exist.
