@@ -2,8 +2,9 @@
 # Builds liblumnisai_uniffi and writes the bindings of one language with the in-tree bindgen.
 #   generate.sh kotlin OUT_DIR   -> OUT_DIR/ai/lumnis/lumnisai_uniffi.kt
 #   generate.sh swift OUT_DIR    -> OUT_DIR/{LumnisAI.swift, lumnisai_uniffiFFI.h, .modulemap}
-# The Kotlin output gets the edits of scripts/patch_kotlin.py (the JNA tuning of Ffi.kt), the
-# Swift output those of scripts/patch_swift.py (Task cancellation cancels the call).
+# The Kotlin output gets the edits of scripts/patch_kotlin.py (the JNA tuning of Ffi.kt, closed
+# objects checked, readable exception messages), the Swift output those of
+# scripts/patch_swift.py (Task cancellation cancels the call).
 # Cargo's output goes to stderr so that callers' stdout (the parity transcript) stays clean.
 set -euo pipefail
 

@@ -8,9 +8,10 @@ use crate::json;
 use crate::responses::Response;
 use crate::users::DeleteResult;
 
-/// A conversation.
+/// A conversation. Named as in the Python package (and the official SDK), and not `Thread`,
+/// which would hide `java.lang.Thread` and Foundation's `Thread` wherever it is imported.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Thread {
+pub struct ThreadObject {
     /// The thread's id.
     pub thread_id: String,
     /// The tenant it belongs to.
@@ -29,9 +30,9 @@ pub struct Thread {
     pub last_response_at: Option<SystemTime>,
 }
 
-impl From<lumnisai::Thread> for Thread {
-    fn from(t: lumnisai::Thread) -> Thread {
-        Thread {
+impl From<lumnisai::Thread> for ThreadObject {
+    fn from(t: lumnisai::Thread) -> ThreadObject {
+        ThreadObject {
             thread_id: t.thread_id.to_string(),
             tenant_id: json::id_opt(t.tenant_id),
             user_id: json::id_opt(t.user_id),
@@ -48,7 +49,7 @@ impl From<lumnisai::Thread> for Thread {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ThreadList {
     /// The threads of this page.
-    pub threads: Vec<Thread>,
+    pub threads: Vec<ThreadObject>,
     /// How many threads there are in all.
     pub total: u64,
     /// The page size asked for.
@@ -60,7 +61,7 @@ pub struct ThreadList {
 impl From<lumnisai::ThreadList> for ThreadList {
     fn from(list: lumnisai::ThreadList) -> ThreadList {
         ThreadList {
-            threads: list.threads.into_iter().map(Thread::from).collect(),
+            threads: list.threads.into_iter().map(ThreadObject::from).collect(),
             total: list.total,
             limit: list.limit,
             offset: list.offset,
@@ -90,9 +91,9 @@ impl LumnisClient {
         &self,
         user_id: Option<String>,
         title: Option<String>,
-    ) -> Result<Thread, LumnisError> {
+    ) -> Result<ThreadObject, LumnisError> {
         let params = lumnisai::CreateThread { user_id, title };
-        self.call(|c| async move { c.threads().create(params).await.map(Thread::from) })
+        self.call(|c| async move { c.threads().create(params).await.map(ThreadObject::from) })
             .await
     }
 
@@ -113,8 +114,8 @@ impl LumnisClient {
     }
 
     /// The thread with this id.
-    pub async fn get_thread(&self, thread_id: String) -> Result<Thread, LumnisError> {
-        self.call(|c| async move { c.threads().get(&thread_id).await.map(Thread::from) })
+    pub async fn get_thread(&self, thread_id: String) -> Result<ThreadObject, LumnisError> {
+        self.call(|c| async move { c.threads().get(&thread_id).await.map(ThreadObject::from) })
             .await
     }
 
@@ -138,13 +139,13 @@ impl LumnisClient {
         &self,
         thread_id: String,
         title: Option<String>,
-    ) -> Result<Thread, LumnisError> {
+    ) -> Result<ThreadObject, LumnisError> {
         let params = lumnisai::UpdateThread { title };
         self.call(|c| async move {
             c.threads()
                 .update(&thread_id, params)
                 .await
-                .map(Thread::from)
+                .map(ThreadObject::from)
         })
         .await
     }

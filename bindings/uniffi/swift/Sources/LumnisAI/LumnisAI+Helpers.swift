@@ -43,7 +43,13 @@ public extension ResponseStatus {
 // `localizedDescription` is the message alone (uniffi.toml omits the generated conformance,
 // which described the whole reflected enum).
 extension LumnisError: LocalizedError {
-    public var errorDescription: String? { message }
+    /// The sentence, then the HTTP status and request id when the server answered, as in
+    /// Kotlin and Python: `User not found (HTTP 404, request req_...)`.
+    public var errorDescription: String? {
+        let answered = [status.map { "HTTP \($0)" }, requestId.map { "request \($0)" }]
+            .compactMap { $0 }
+        return answered.isEmpty ? message : "\(message) (\(answered.joined(separator: ", ")))"
+    }
 }
 
 public extension LumnisError {

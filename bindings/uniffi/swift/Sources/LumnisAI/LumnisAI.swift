@@ -1028,7 +1028,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     /**
      * Creates a thread for a user (the bound one when `user_id` is unset).
      */
-    func createThread(userId: String?, title: String?) async throws  -> Thread
+    func createThread(userId: String?, title: String?) async throws  -> ThreadObject
     
     /**
      * Deletes a thread and its responses.
@@ -1038,7 +1038,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     /**
      * The thread with this id.
      */
-    func getThread(threadId: String) async throws  -> Thread
+    func getThread(threadId: String) async throws  -> ThreadObject
     
     /**
      * The responses of a thread, oldest first.
@@ -1053,7 +1053,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     /**
      * Renames a thread (a title of at most 500 characters).
      */
-    func updateThread(threadId: String, title: String?) async throws  -> Thread
+    func updateThread(threadId: String, title: String?) async throws  -> ThreadObject
     
     /**
      * Creates a user, or returns the one with this email (compared regardless of case).
@@ -1657,7 +1657,7 @@ open func listResponses(params: ListResponsesParams? = nil)async throws  -> Resp
     /**
      * Creates a thread for a user (the bound one when `user_id` is unset).
      */
-open func createThread(userId: String? = nil, title: String? = nil)async throws  -> Thread  {
+open func createThread(userId: String? = nil, title: String? = nil)async throws  -> ThreadObject  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -1669,7 +1669,7 @@ open func createThread(userId: String? = nil, title: String? = nil)async throws 
             cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeThread_lift,
+            liftFunc: FfiConverterTypeThreadObject_lift,
             errorHandler: FfiConverterTypeLumnisError_lift
         )
 }
@@ -1697,7 +1697,7 @@ open func deleteThread(threadId: String)async throws  -> DeleteResult  {
     /**
      * The thread with this id.
      */
-open func getThread(threadId: String)async throws  -> Thread  {
+open func getThread(threadId: String)async throws  -> ThreadObject  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -1709,7 +1709,7 @@ open func getThread(threadId: String)async throws  -> Thread  {
             cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeThread_lift,
+            liftFunc: FfiConverterTypeThreadObject_lift,
             errorHandler: FfiConverterTypeLumnisError_lift
         )
 }
@@ -1757,7 +1757,7 @@ open func listThreads(params: ListThreadsParams? = nil)async throws  -> ThreadLi
     /**
      * Renames a thread (a title of at most 500 characters).
      */
-open func updateThread(threadId: String, title: String?)async throws  -> Thread  {
+open func updateThread(threadId: String, title: String?)async throws  -> ThreadObject  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -1769,7 +1769,7 @@ open func updateThread(threadId: String, title: String?)async throws  -> Thread 
             cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeThread_lift,
+            liftFunc: FfiConverterTypeThreadObject_lift,
             errorHandler: FfiConverterTypeLumnisError_lift
         )
 }
@@ -4874,9 +4874,99 @@ public func FfiConverterTypeResponseList_lower(_ value: ResponseList) -> RustBuf
 
 
 /**
- * A conversation.
+ * One page of threads.
  */
-public struct Thread: Equatable, Hashable {
+public struct ThreadList: Equatable, Hashable {
+    /**
+     * The threads of this page.
+     */
+    public var threads: [ThreadObject]
+    /**
+     * How many threads there are in all.
+     */
+    public var total: UInt64
+    /**
+     * The page size asked for.
+     */
+    public var limit: UInt32
+    /**
+     * How many were skipped.
+     */
+    public var offset: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The threads of this page.
+         */threads: [ThreadObject], 
+        /**
+         * How many threads there are in all.
+         */total: UInt64, 
+        /**
+         * The page size asked for.
+         */limit: UInt32, 
+        /**
+         * How many were skipped.
+         */offset: UInt64) {
+        self.threads = threads
+        self.total = total
+        self.limit = limit
+        self.offset = offset
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ThreadList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeThreadList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ThreadList {
+        return
+            try ThreadList(
+                threads: FfiConverterSequenceTypeThreadObject.read(from: &buf), 
+                total: FfiConverterUInt64.read(from: &buf), 
+                limit: FfiConverterUInt32.read(from: &buf), 
+                offset: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ThreadList, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeThreadObject.write(value.threads, into: &buf)
+        FfiConverterUInt64.write(value.total, into: &buf)
+        FfiConverterUInt32.write(value.limit, into: &buf)
+        FfiConverterUInt64.write(value.offset, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThreadList_lift(_ buf: RustBuffer) throws -> ThreadList {
+    return try FfiConverterTypeThreadList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThreadList_lower(_ value: ThreadList) -> RustBuffer {
+    return FfiConverterTypeThreadList.lower(value)
+}
+
+
+/**
+ * A conversation. Named as in the Python package (and the official SDK), and not `Thread`,
+ * which would hide `java.lang.Thread` and Foundation's `Thread` wherever it is imported.
+ */
+public struct ThreadObject: Equatable, Hashable {
     /**
      * The thread's id.
      */
@@ -4953,16 +5043,16 @@ public struct Thread: Equatable, Hashable {
 }
 
 #if compiler(>=6)
-extension Thread: Sendable {}
+extension ThreadObject: Sendable {}
 #endif
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeThread: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Thread {
+public struct FfiConverterTypeThreadObject: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ThreadObject {
         return
-            try Thread(
+            try ThreadObject(
                 threadId: FfiConverterString.read(from: &buf), 
                 tenantId: FfiConverterOptionString.read(from: &buf), 
                 userId: FfiConverterOptionString.read(from: &buf), 
@@ -4974,7 +5064,7 @@ public struct FfiConverterTypeThread: FfiConverterRustBuffer {
         )
     }
 
-    public static func write(_ value: Thread, into buf: inout [UInt8]) {
+    public static func write(_ value: ThreadObject, into buf: inout [UInt8]) {
         FfiConverterString.write(value.threadId, into: &buf)
         FfiConverterOptionString.write(value.tenantId, into: &buf)
         FfiConverterOptionString.write(value.userId, into: &buf)
@@ -4990,104 +5080,15 @@ public struct FfiConverterTypeThread: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeThread_lift(_ buf: RustBuffer) throws -> Thread {
-    return try FfiConverterTypeThread.lift(buf)
+public func FfiConverterTypeThreadObject_lift(_ buf: RustBuffer) throws -> ThreadObject {
+    return try FfiConverterTypeThreadObject.lift(buf)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeThread_lower(_ value: Thread) -> RustBuffer {
-    return FfiConverterTypeThread.lower(value)
-}
-
-
-/**
- * One page of threads.
- */
-public struct ThreadList: Equatable, Hashable {
-    /**
-     * The threads of this page.
-     */
-    public var threads: [Thread]
-    /**
-     * How many threads there are in all.
-     */
-    public var total: UInt64
-    /**
-     * The page size asked for.
-     */
-    public var limit: UInt32
-    /**
-     * How many were skipped.
-     */
-    public var offset: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The threads of this page.
-         */threads: [Thread], 
-        /**
-         * How many threads there are in all.
-         */total: UInt64, 
-        /**
-         * The page size asked for.
-         */limit: UInt32, 
-        /**
-         * How many were skipped.
-         */offset: UInt64) {
-        self.threads = threads
-        self.total = total
-        self.limit = limit
-        self.offset = offset
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ThreadList: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeThreadList: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ThreadList {
-        return
-            try ThreadList(
-                threads: FfiConverterSequenceTypeThread.read(from: &buf), 
-                total: FfiConverterUInt64.read(from: &buf), 
-                limit: FfiConverterUInt32.read(from: &buf), 
-                offset: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ThreadList, into buf: inout [UInt8]) {
-        FfiConverterSequenceTypeThread.write(value.threads, into: &buf)
-        FfiConverterUInt64.write(value.total, into: &buf)
-        FfiConverterUInt32.write(value.limit, into: &buf)
-        FfiConverterUInt64.write(value.offset, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeThreadList_lift(_ buf: RustBuffer) throws -> ThreadList {
-    return try FfiConverterTypeThreadList.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeThreadList_lower(_ value: ThreadList) -> RustBuffer {
-    return FfiConverterTypeThreadList.lower(value)
+public func FfiConverterTypeThreadObject_lower(_ value: ThreadObject) -> RustBuffer {
+    return FfiConverterTypeThreadObject.lower(value)
 }
 
 
@@ -7316,23 +7317,23 @@ fileprivate struct FfiConverterSequenceTypeResponse: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeThread: FfiConverterRustBuffer {
-    typealias SwiftType = [Thread]
+fileprivate struct FfiConverterSequenceTypeThreadObject: FfiConverterRustBuffer {
+    typealias SwiftType = [ThreadObject]
 
-    public static func write(_ value: [Thread], into buf: inout [UInt8]) {
+    public static func write(_ value: [ThreadObject], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeThread.write(item, into: &buf)
+            FfiConverterTypeThreadObject.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Thread] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ThreadObject] {
         let len: Int32 = try readInt(&buf)
-        var seq = [Thread]()
+        var seq = [ThreadObject]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeThread.read(from: &buf))
+            seq.append(try FfiConverterTypeThreadObject.read(from: &buf))
         }
         return seq
     }
@@ -7552,13 +7553,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_responses() != 14057) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_create_thread() != 26284) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_create_thread() != 644) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_delete_thread() != 60819) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_thread() != 11680) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_thread() != 40088) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_thread_responses() != 41497) {
@@ -7567,7 +7568,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_threads() != 49695) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_update_thread() != 64563) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_update_thread() != 13713) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_create_user() != 34680) {

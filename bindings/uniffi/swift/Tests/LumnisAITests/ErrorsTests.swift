@@ -246,5 +246,8 @@ final class ErrorsTests: ServerTestCase {
         let io = LumnisError.Io(message: "cannot read /x", status: nil, requestId: nil,
                                 code: nil, detailsJson: nil)
         XCTAssertEqual(io.localizedDescription, "cannot read /x")
+        let gone = LumnisError.NotFound(message: "User not found", status: 404,
+                                        requestId: "req_1", code: nil, detailsJson: nil)
+        XCTAssertEqual(gone.localizedDescription, "User not found (HTTP 404, request req_1)")
     }
 }
