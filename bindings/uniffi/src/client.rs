@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use crate::bridge::run;
 use crate::error::LumnisError;
+use crate::ints::unsigned_opt;
 
 /// Who a call acts for: the whole tenant, or one of its users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -49,50 +50,61 @@ pub struct ClientOptions {
     pub tenant_id: Option<String>,
     /// The time one attempt may take, in milliseconds (60,000 by default).
     #[uniffi(default)]
-    pub timeout_ms: Option<u64>,
+    pub timeout_ms: Option<i64>,
     /// How many times a failed request is retried (3 by default).
     #[uniffi(default)]
-    pub max_retries: Option<u32>,
+    pub max_retries: Option<i32>,
     /// The first wait between attempts, in milliseconds (500 by default).
     #[uniffi(default)]
-    pub backoff_initial_ms: Option<u64>,
+    pub backoff_initial_ms: Option<i64>,
     /// The scope of calls that do not name one (tenant by default).
     #[uniffi(default)]
     pub scope: Option<Scope>,
     /// The largest response body read into memory, in bytes (64 MiB by default).
     #[uniffi(default)]
-    pub max_response_bytes: Option<u64>,
+    pub max_response_bytes: Option<i64>,
     /// How long `invoke` waits in all for a final status, in milliseconds (5 minutes).
     #[uniffi(default)]
-    pub invoke_deadline_ms: Option<u64>,
+    pub invoke_deadline_ms: Option<i64>,
 }
 
 impl ClientOptions {
-    fn into_core(self, api_key: Option<String>) -> lumnisai::ClientOptions {
+    /// The core's options; a negative number is a `Config` error, as the core's own bad
+    /// options are.
+    fn into_core(self, api_key: Option<String>) -> lumnisai::Result<lumnisai::ClientOptions> {
         let mut core = lumnisai::ClientOptions::new().user_agent_suffix(user_agent());
         core.api_key = api_key;
         core.base_url = self.base_url;
         core.tenant_id = self.tenant_id;
-        if let Some(ms) = self.timeout_ms {
+        if let Some(ms) = config("timeout_ms", self.timeout_ms)? {
             core.timeout = Duration::from_millis(ms);
         }
-        if let Some(retries) = self.max_retries {
+        if let Some(retries) = config("max_retries", self.max_retries)? {
             core.max_retries = retries;
         }
-        if let Some(ms) = self.backoff_initial_ms {
+        if let Some(ms) = config("backoff_initial_ms", self.backoff_initial_ms)? {
             core.backoff.initial = Duration::from_millis(ms);
         }
         if let Some(scope) = self.scope {
             core.scope = scope.into();
         }
-        if let Some(bytes) = self.max_response_bytes {
+        if let Some(bytes) = config("max_response_bytes", self.max_response_bytes)? {
             core.max_response_bytes = bytes;
         }
-        if let Some(ms) = self.invoke_deadline_ms {
+        if let Some(ms) = config("invoke_deadline_ms", self.invoke_deadline_ms)? {
             core.invoke_deadline = Duration::from_millis(ms);
         }
-        core
+        Ok(core)
     }
+}
+
+/// An optional client option in the core's unsigned type.
+fn config<S, U>(name: &str, value: Option<S>) -> lumnisai::Result<Option<U>>
+where
+    S: Copy + std::fmt::Display,
+    U: TryFrom<S>,
+{
+    unsigned_opt(lumnisai::ErrorKind::Config, name, value)
 }
 
 fn user_agent() -> String {
@@ -104,10 +116,10 @@ fn user_agent() -> String {
 pub struct CallOptions {
     /// The per-attempt timeout of these calls, in milliseconds.
     #[uniffi(default)]
-    pub timeout_ms: Option<u64>,
+    pub timeout_ms: Option<i64>,
     /// The retry count of these calls.
     #[uniffi(default)]
-    pub max_retries: Option<u32>,
+    pub max_retries: Option<i32>,
     /// The `Idempotency-Key` of non-GET requests (a fresh uuid per call when unset).
     #[uniffi(default)]
     pub idempotency_key: Option<String>,
@@ -142,7 +154,7 @@ impl LumnisClient {
         options: Option<ClientOptions>,
     ) -> Result<Arc<LumnisClient>, LumnisError> {
         crate::logging::init_from_env();
-        let options = options.unwrap_or_default().into_core(api_key);
+        let options = options.unwrap_or_default().into_core(api_key)?;
         let inner = lumnisai::Client::new(options)?;
         Ok(Arc::new(LumnisClient { inner }))
     }
@@ -160,16 +172,17 @@ impl LumnisClient {
         })
     }
 
-    /// A view whose calls use these overrides.
-    pub fn with_options(&self, options: CallOptions) -> Arc<LumnisClient> {
+    /// A view whose calls use these overrides; a negative timeout or retry count is a
+    /// `Config` error, as it is in `ClientOptions`.
+    pub fn with_options(&self, options: CallOptions) -> Result<Arc<LumnisClient>, LumnisError> {
         let call = lumnisai::CallOptions {
-            timeout: options.timeout_ms.map(Duration::from_millis),
-            max_retries: options.max_retries,
+            timeout: config("timeout_ms", options.timeout_ms)?.map(Duration::from_millis),
+            max_retries: config("max_retries", options.max_retries)?,
             idempotency_key: options.idempotency_key,
         };
-        Arc::new(LumnisClient {
+        Ok(Arc::new(LumnisClient {
             inner: self.inner.with_options(call),
-        })
+        }))
     }
 
     /// The user this view is bound to.
@@ -218,6 +231,26 @@ mod tests {
         };
         let err = LumnisClient::new(Some("k".into()), Some(options)).unwrap_err();
         assert!(matches!(err, LumnisError::Config { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_negative_option_is_a_config_error_naming_it() {
+        let options = ClientOptions {
+            timeout_ms: Some(-1),
+            ..Default::default()
+        };
+        let err = LumnisClient::new(Some("k".into()), Some(options)).unwrap_err();
+        assert!(matches!(err, LumnisError::Config { .. }), "{err:?}");
+        assert!(err.to_string().contains("timeout_ms"), "{err}");
+
+        let client = LumnisClient::new(Some("k".into()), None).unwrap();
+        let call = CallOptions {
+            max_retries: Some(-1),
+            ..Default::default()
+        };
+        let err = client.with_options(call).unwrap_err();
+        assert!(matches!(err, LumnisError::Config { .. }), "{err:?}");
+        assert!(err.to_string().contains("max_retries"), "{err}");
     }
 
     #[test]

@@ -21,7 +21,7 @@ macro_rules! lumnis_error {
                     /// What went wrong, in one sentence.
                     message: String,
                     /// The HTTP status, when the server answered.
-                    status: Option<u16>,
+                    status: Option<i32>,
                     /// The server's `X-Request-ID`, when the server answered.
                     request_id: Option<String>,
                     /// The server's error code, when it gave one.
@@ -36,7 +36,7 @@ macro_rules! lumnis_error {
         impl From<lumnisai::Error> for LumnisError {
             fn from(err: lumnisai::Error) -> LumnisError {
                 let message = err.message().to_owned();
-                let status = err.status();
+                let status = err.status().map(i32::from);
                 let request_id = err.request_id().map(str::to_owned);
                 let code = err.code().map(str::to_owned);
                 let details_json = err.details().map(|d| d.to_string());
@@ -62,7 +62,7 @@ macro_rules! lumnis_error {
                 }
             }
 
-            fn parts(&self) -> (&str, Option<u16>, Option<&str>) {
+            fn parts(&self) -> (&str, Option<i32>, Option<&str>) {
                 match self {
                     $(LumnisError::$variant { message, status, request_id, .. } => {
                         (message, *status, request_id.as_deref())
@@ -81,7 +81,7 @@ lumnis_error! {
     /// The request was rejected as invalid, by the server (400, 409, 422) or before sending.
     Validation Validation {}
     /// Too many requests (429) after the retries, or a `Retry-After` over the cap.
-    RateLimit RateLimit { retry_after_ms: Option<u64> }
+    RateLimit RateLimit { retry_after_ms: Option<i64> }
     /// The server failed (5xx) after the retries.
     Server Server {}
     /// The request got no answer: refused, reset, or closed mid-body.
@@ -106,8 +106,8 @@ lumnis_error! {
 
 /// The fields only some variants carry.
 mod extra {
-    pub(super) fn retry_after_ms(err: &lumnisai::Error) -> Option<u64> {
-        err.retry_after().map(|d| d.as_millis() as u64)
+    pub(super) fn retry_after_ms(err: &lumnisai::Error) -> Option<i64> {
+        err.retry_after().map(|d| crate::ints::long(d.as_millis()))
     }
 
     pub(super) fn response_id(err: &lumnisai::Error) -> Option<String> {

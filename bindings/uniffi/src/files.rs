@@ -2,8 +2,11 @@
 
 use std::time::SystemTime;
 
+use lumnisai::ErrorKind::Validation;
+
 use crate::client::LumnisClient;
 use crate::error::LumnisError;
+use crate::ints::{int, long, unsigned, unsigned_opt};
 use crate::json;
 use crate::users::DeleteResult;
 
@@ -67,7 +70,7 @@ pub struct FileMetadata {
     /// The MIME type.
     pub mime_type: Option<String>,
     /// The size in bytes.
-    pub file_size: u64,
+    pub file_size: i64,
     /// Who can see it (`user` or `tenant`).
     pub file_scope: Option<String>,
     /// pending, parsing, embedding, completed, partial_success or error.
@@ -75,9 +78,9 @@ pub struct FileMetadata {
     /// Why processing failed.
     pub error_message: Option<String>,
     /// How many chunks the file was cut into.
-    pub total_chunks: Option<u64>,
+    pub total_chunks: Option<i64>,
     /// How many chunks are embedded.
-    pub chunks_embedded: Option<u64>,
+    pub chunks_embedded: Option<i64>,
     /// Its tags.
     pub tags: Vec<String>,
     /// When it was uploaded.
@@ -101,12 +104,12 @@ impl From<lumnisai::FileMetadata> for FileMetadata {
             original_file_name: f.original_file_name,
             file_type: f.file_type,
             mime_type: f.mime_type,
-            file_size: f.file_size,
+            file_size: long(f.file_size),
             file_scope: f.file_scope.map(|s| s.as_str().to_owned()),
             processing_status: f.processing_status,
             error_message: f.error_message,
-            total_chunks: f.total_chunks,
-            chunks_embedded: f.chunks_embedded,
+            total_chunks: f.total_chunks.map(long),
+            chunks_embedded: f.chunks_embedded.map(long),
             tags: f.tags,
             created_at: json::time(f.created_at),
             updated_at: json::time_opt(f.updated_at),
@@ -135,11 +138,11 @@ pub struct FileList {
     /// The files of this page.
     pub files: Vec<FileMetadata>,
     /// How many match in all.
-    pub total_count: u64,
+    pub total_count: i64,
     /// The page, from 1.
-    pub page: u32,
+    pub page: i32,
     /// The page size.
-    pub limit: u32,
+    pub limit: i32,
     /// Whether a later page exists.
     pub has_more: bool,
 }
@@ -156,11 +159,11 @@ pub struct FileContent {
     /// Extra facts, as JSON text.
     pub metadata_json: Option<String>,
     /// The first line returned, from 1.
-    pub start_line: Option<u64>,
+    pub start_line: Option<i32>,
     /// The last line returned.
-    pub end_line: Option<u64>,
+    pub end_line: Option<i32>,
     /// How many lines the file has.
-    pub total_lines: Option<u64>,
+    pub total_lines: Option<i32>,
 }
 
 /// Where a file's processing stands.
@@ -171,9 +174,9 @@ pub struct FileStatus {
     /// How far along, 0 to 100.
     pub progress_percentage: Option<f64>,
     /// Chunks embedded so far.
-    pub chunks_embedded: Option<u64>,
+    pub chunks_embedded: Option<i64>,
     /// Chunks in all.
-    pub total_chunks: Option<u64>,
+    pub total_chunks: Option<i64>,
     /// The server's estimate of the time left, in seconds.
     pub estimated_time_remaining_seconds: Option<f64>,
     /// Why processing failed.
@@ -236,10 +239,10 @@ pub struct ListFilesParams {
     pub tags: Vec<String>,
     /// The page, from 1.
     #[uniffi(default = 1)]
-    pub page: u32,
+    pub page: i32,
     /// Files per page, 1 to 100.
     #[uniffi(default = 20)]
-    pub limit: u32,
+    pub limit: i32,
 }
 
 /// Which part of a file's text to read.
@@ -250,10 +253,10 @@ pub struct FileContentParams {
     pub content_type: Option<String>,
     /// The first line, from 1.
     #[uniffi(default)]
-    pub start_line: Option<u64>,
+    pub start_line: Option<i32>,
     /// The last line.
     #[uniffi(default)]
-    pub end_line: Option<u64>,
+    pub end_line: Option<i32>,
     /// The user who may see the file; the bound user when unset.
     #[uniffi(default)]
     pub user_id: Option<String>,
@@ -302,22 +305,25 @@ impl LumnisClient {
         &self,
         params: Option<ListFilesParams>,
     ) -> Result<FileList, LumnisError> {
-        let params = params.map_or_else(lumnisai::ListFiles::default, |p| lumnisai::ListFiles {
-            user_id: p.user_id,
-            scope: p.scope.map(Into::into),
-            file_type: p.file_type,
-            status: p.status,
-            tags: p.tags,
-            page: p.page,
-            limit: p.limit,
-        });
+        let params = match params {
+            None => lumnisai::ListFiles::default(),
+            Some(p) => lumnisai::ListFiles {
+                user_id: p.user_id,
+                scope: p.scope.map(Into::into),
+                file_type: p.file_type,
+                status: p.status,
+                tags: p.tags,
+                page: unsigned(Validation, "page", p.page)?,
+                limit: unsigned(Validation, "limit", p.limit)?,
+            },
+        };
         self.call(|c| async move {
             let list = c.files().list(params).await?;
             Ok(FileList {
                 files: list.files.into_iter().map(FileMetadata::from).collect(),
-                total_count: list.total_count,
-                page: list.page,
-                limit: list.limit,
+                total_count: long(list.total_count),
+                page: int(list.page),
+                limit: int(list.limit),
                 has_more: list.has_more,
             })
         })
@@ -348,8 +354,8 @@ impl LumnisClient {
         let p = params.unwrap_or_default();
         let params = lumnisai::FileContentParams {
             content_type: p.content_type,
-            start_line: p.start_line,
-            end_line: p.end_line,
+            start_line: unsigned_opt(Validation, "start_line", p.start_line)?,
+            end_line: unsigned_opt(Validation, "end_line", p.end_line)?,
             user_id: p.user_id,
         };
         self.call(|c| async move {
@@ -359,9 +365,9 @@ impl LumnisClient {
                 content_type: content.content_type,
                 text: content.text,
                 metadata_json: json::text(content.metadata),
-                start_line: content.start_line,
-                end_line: content.end_line,
-                total_lines: content.total_lines,
+                start_line: content.start_line.map(int),
+                end_line: content.end_line.map(int),
+                total_lines: content.total_lines.map(int),
             })
         })
         .await
@@ -388,12 +394,13 @@ impl LumnisClient {
         file_id: String,
         path: String,
         user_id: Option<String>,
-    ) -> Result<u64, LumnisError> {
+    ) -> Result<i64, LumnisError> {
         self.call(|c| async move {
             let files = c.files();
             files
                 .download_to(&file_id, path.as_ref(), user_id.as_deref())
                 .await
+                .map(long)
         })
         .await
     }
@@ -405,8 +412,8 @@ impl LumnisClient {
             Ok(FileStatus {
                 status: s.status,
                 progress_percentage: s.progress_percentage,
-                chunks_embedded: s.chunks_embedded,
-                total_chunks: s.total_chunks,
+                chunks_embedded: s.chunks_embedded.map(long),
+                total_chunks: s.total_chunks.map(long),
                 estimated_time_remaining_seconds: s.estimated_time_remaining_seconds,
                 error_message: s.error_message,
             })

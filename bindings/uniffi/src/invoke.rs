@@ -15,6 +15,7 @@ use tokio::sync::{mpsc, watch};
 use crate::bridge::run;
 use crate::client::{LumnisClient, Scope};
 use crate::error::LumnisError;
+use crate::ints::unsigned_opt;
 use crate::json;
 use crate::responses::{AgentConfig, Message, ProgressEntry, Response};
 
@@ -50,13 +51,13 @@ pub struct InvokeOptions {
     pub idempotency_key: Option<String>,
     /// The total time to wait for a final status, in milliseconds (the client's by default).
     #[uniffi(default)]
-    pub deadline_ms: Option<u64>,
+    pub deadline_ms: Option<i64>,
     /// The pause between reads when the server does not hold them, in milliseconds.
     #[uniffi(default)]
-    pub poll_interval_ms: Option<u64>,
+    pub poll_interval_ms: Option<i64>,
     /// How long each read asks the server to hold, in milliseconds.
     #[uniffi(default)]
-    pub wait_ms: Option<u64>,
+    pub wait_ms: Option<i64>,
 }
 
 impl InvokeOptions {
@@ -71,11 +72,17 @@ impl InvokeOptions {
             response_format_instructions: self.response_format_instructions,
             model_overrides: self.model_overrides.map(|m| m.into_iter().collect()),
             files: self.files,
-            poll_interval: self.poll_interval_ms.map(Duration::from_millis),
-            wait: self.wait_ms.map(Duration::from_millis),
-            deadline: self.deadline_ms.map(Duration::from_millis),
+            poll_interval: millis("poll_interval_ms", self.poll_interval_ms)?,
+            wait: millis("wait_ms", self.wait_ms)?,
+            deadline: millis("deadline_ms", self.deadline_ms)?,
         })
     }
+}
+
+/// An optional duration argument; a negative one is a validation error naming it.
+fn millis(name: &str, ms: Option<i64>) -> lumnisai::Result<Option<Duration>> {
+    let ms = unsigned_opt(lumnisai::ErrorKind::Validation, name, ms)?;
+    Ok(ms.map(Duration::from_millis))
 }
 
 fn messages(messages: Vec<Message>) -> lumnisai::InvokeInput {

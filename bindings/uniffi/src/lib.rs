@@ -13,12 +13,19 @@
 //!
 //! Free-form JSON (metadata, structured responses, tool calls, details) crosses as JSON text
 //! in fields whose names end in `json`; timestamps cross as `SystemTime` (Kotlin
-//! `java.time.Instant`, Swift `Date`); ids as strings; durations as milliseconds.
+//! `java.time.Instant`, Swift `Date`); ids as strings; durations as milliseconds; counts and
+//! sizes as signed integers, a negative argument refused before any request.
+
+// `LumnisError` is the flat record uniffi lowers field by field, and its signed status (the
+// `Option<i32>` JVM code can use) takes it to clippy's 128 bytes; boxing it would only add an
+// allocation to every error, which is lowered into a buffer at once anyway.
+#![allow(clippy::result_large_err)]
 
 mod bridge;
 pub mod client;
 pub mod error;
 pub mod files;
+mod ints;
 pub mod invoke;
 mod json;
 mod logging;

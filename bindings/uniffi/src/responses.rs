@@ -4,10 +4,12 @@
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
 
+use lumnisai::ErrorKind::Validation;
 use serde_json::Value;
 
 use crate::client::{LumnisClient, Scope};
 use crate::error::LumnisError;
+use crate::ints::{int, long, unsigned, unsigned_opt};
 use crate::json;
 
 /// Who wrote a message.
@@ -231,11 +233,11 @@ pub struct ResponseList {
     /// The responses of this page.
     pub responses: Vec<Response>,
     /// How many match in all.
-    pub total: u64,
+    pub total: i64,
     /// The page size asked for.
-    pub limit: u32,
+    pub limit: i32,
     /// How many were skipped.
-    pub offset: u64,
+    pub offset: i64,
 }
 
 /// Which agent, models and features a run uses; every field is optional.
@@ -310,7 +312,7 @@ impl AgentConfig {
 }
 
 pub(crate) fn validation(message: &str) -> LumnisError {
-    lumnisai::Error::new(lumnisai::ErrorKind::Validation, message).into()
+    lumnisai::Error::new(Validation, message).into()
 }
 
 /// Everything a new response is made from, besides its messages.
@@ -359,10 +361,10 @@ pub struct ListResponsesParams {
     pub end_date: Option<SystemTime>,
     /// Responses per page, 1 to 100.
     #[uniffi(default = 50)]
-    pub limit: u32,
+    pub limit: i32,
     /// How many to skip.
     #[uniffi(default = 0)]
-    pub offset: u64,
+    pub offset: i64,
 }
 
 /// The kind of a feedback note.
@@ -441,9 +443,9 @@ impl LumnisClient {
     pub async fn get_response(
         &self,
         response_id: String,
-        wait_ms: Option<u64>,
+        wait_ms: Option<i64>,
     ) -> Result<Response, LumnisError> {
-        let wait = wait_ms.map(Duration::from_millis);
+        let wait = unsigned_opt(Validation, "wait_ms", wait_ms)?.map(Duration::from_millis);
         self.call(|c| async move {
             c.responses()
                 .get(&response_id, wait)
@@ -471,23 +473,24 @@ impl LumnisClient {
         &self,
         params: Option<ListResponsesParams>,
     ) -> Result<ResponseList, LumnisError> {
-        let params = params.map_or_else(lumnisai::ListResponses::default, |p| {
-            lumnisai::ListResponses {
+        let params = match params {
+            None => lumnisai::ListResponses::default(),
+            Some(p) => lumnisai::ListResponses {
                 user_id: p.user_id,
                 status: p.status.map(Into::into),
                 start_date: p.start_date.map(Into::into),
                 end_date: p.end_date.map(Into::into),
-                limit: p.limit,
-                offset: p.offset,
-            }
-        });
+                limit: unsigned(Validation, "limit", p.limit)?,
+                offset: unsigned(Validation, "offset", p.offset)?,
+            },
+        };
         self.call(|c| async move {
             let list = c.responses().list(params).await?;
             Ok(ResponseList {
                 responses: list.responses.into_iter().map(Response::from).collect(),
-                total: list.total,
-                limit: list.limit,
-                offset: list.offset,
+                total: long(list.total),
+                limit: int(list.limit),
+                offset: long(list.offset),
             })
         })
         .await
@@ -498,9 +501,11 @@ impl LumnisClient {
     pub async fn get_response_artifacts(
         &self,
         response_id: String,
-        limit: u32,
-        offset: u64,
+        limit: i32,
+        offset: i64,
     ) -> Result<String, LumnisError> {
+        let limit = unsigned(Validation, "limit", limit)?;
+        let offset = unsigned(Validation, "offset", offset)?;
         self.call(|c| async move {
             let artifacts = c.responses().artifacts(&response_id, limit, offset).await?;
             Ok(artifacts.to_string())

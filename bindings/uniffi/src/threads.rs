@@ -2,8 +2,11 @@
 
 use std::time::SystemTime;
 
+use lumnisai::ErrorKind::Validation;
+
 use crate::client::LumnisClient;
 use crate::error::LumnisError;
+use crate::ints::{int, long, unsigned};
 use crate::json;
 use crate::responses::Response;
 use crate::users::DeleteResult;
@@ -25,7 +28,7 @@ pub struct ThreadObject {
     /// When it last changed.
     pub updated_at: Option<SystemTime>,
     /// How many responses it holds.
-    pub response_count: u64,
+    pub response_count: i64,
     /// When its last response was made.
     pub last_response_at: Option<SystemTime>,
 }
@@ -39,7 +42,7 @@ impl From<lumnisai::Thread> for ThreadObject {
             title: t.title,
             created_at: json::time(t.created_at),
             updated_at: json::time_opt(t.updated_at),
-            response_count: t.response_count,
+            response_count: long(t.response_count),
             last_response_at: json::time_opt(t.last_response_at),
         }
     }
@@ -51,20 +54,20 @@ pub struct ThreadList {
     /// The threads of this page.
     pub threads: Vec<ThreadObject>,
     /// How many threads there are in all.
-    pub total: u64,
+    pub total: i64,
     /// The page size asked for.
-    pub limit: u32,
+    pub limit: i32,
     /// How many were skipped.
-    pub offset: u64,
+    pub offset: i64,
 }
 
 impl From<lumnisai::ThreadList> for ThreadList {
     fn from(list: lumnisai::ThreadList) -> ThreadList {
         ThreadList {
             threads: list.threads.into_iter().map(ThreadObject::from).collect(),
-            total: list.total,
-            limit: list.limit,
-            offset: list.offset,
+            total: long(list.total),
+            limit: int(list.limit),
+            offset: long(list.offset),
         }
     }
 }
@@ -77,10 +80,10 @@ pub struct ListThreadsParams {
     pub user_id: Option<String>,
     /// Threads per page, 1 to 100.
     #[uniffi(default = 50)]
-    pub limit: u32,
+    pub limit: i32,
     /// How many to skip.
     #[uniffi(default = 0)]
-    pub offset: u64,
+    pub offset: i64,
 }
 
 #[uniffi::export]
@@ -103,12 +106,14 @@ impl LumnisClient {
         &self,
         params: Option<ListThreadsParams>,
     ) -> Result<ThreadList, LumnisError> {
-        let params =
-            params.map_or_else(lumnisai::ListThreads::default, |p| lumnisai::ListThreads {
+        let params = match params {
+            None => lumnisai::ListThreads::default(),
+            Some(p) => lumnisai::ListThreads {
                 user_id: p.user_id,
-                limit: p.limit,
-                offset: p.offset,
-            });
+                limit: unsigned(Validation, "limit", p.limit)?,
+                offset: unsigned(Validation, "offset", p.offset)?,
+            },
+        };
         self.call(|c| async move { c.threads().list(params).await.map(ThreadList::from) })
             .await
     }
@@ -124,9 +129,11 @@ impl LumnisClient {
     pub async fn get_thread_responses(
         &self,
         thread_id: String,
-        limit: u32,
-        offset: u64,
+        limit: i32,
+        offset: i64,
     ) -> Result<Vec<Response>, LumnisError> {
+        let limit = unsigned(Validation, "limit", limit)?;
+        let offset = unsigned(Validation, "offset", offset)?;
         self.call(|c| async move {
             let responses = c.threads().responses(&thread_id, limit, offset).await?;
             Ok(responses.into_iter().map(Response::from).collect())

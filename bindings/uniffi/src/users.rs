@@ -5,10 +5,12 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use futures::stream::{BoxStream, StreamExt};
+use lumnisai::ErrorKind::Validation;
 
 use crate::bridge::run;
 use crate::client::LumnisClient;
 use crate::error::LumnisError;
+use crate::ints::{int, long, unsigned};
 use crate::json;
 
 /// An end user of the tenant.
@@ -54,13 +56,13 @@ impl From<lumnisai::User> for User {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Pagination {
     /// The page number, from 1.
-    pub page: u32,
+    pub page: i32,
     /// The page size asked for.
-    pub page_size: u32,
+    pub page_size: i32,
     /// How many users there are in all.
-    pub total: u64,
+    pub total: i64,
     /// How many pages there are in all.
-    pub total_pages: u32,
+    pub total_pages: i32,
     /// Whether a later page exists.
     pub has_next: bool,
     /// Whether an earlier page exists.
@@ -75,7 +77,7 @@ pub struct UserList {
     /// Where this page stands.
     pub pagination: Pagination,
     /// How many users there are in all.
-    pub total: u64,
+    pub total: i64,
 }
 
 impl From<lumnisai::UserList> for UserList {
@@ -84,14 +86,14 @@ impl From<lumnisai::UserList> for UserList {
         UserList {
             users: list.users.into_iter().map(User::from).collect(),
             pagination: Pagination {
-                page: p.page,
-                page_size: p.page_size,
-                total: p.total,
-                total_pages: p.total_pages,
+                page: int(p.page),
+                page_size: int(p.page_size),
+                total: long(p.total),
+                total_pages: int(p.total_pages),
                 has_next: p.has_next,
                 has_prev: p.has_prev,
             },
-            total: list.total,
+            total: long(list.total),
         }
     }
 }
@@ -163,16 +165,23 @@ impl LumnisClient {
 
     /// One page of users: `page` from 1, `page_size` 1 to 100.
     #[uniffi::method(default(page = 1, page_size = 20))]
-    pub async fn list_users(&self, page: u32, page_size: u32) -> Result<UserList, LumnisError> {
-        let params = lumnisai::ListUsers { page, page_size };
+    pub async fn list_users(&self, page: i32, page_size: i32) -> Result<UserList, LumnisError> {
+        let params = lumnisai::ListUsers {
+            page: unsigned(Validation, "page", page)?,
+            page_size: unsigned(Validation, "page_size", page_size)?,
+        };
         self.call(|c| async move { c.users().list(params).await.map(UserList::from) })
             .await
     }
 
     /// Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
     #[uniffi::method(default(page_size = 20))]
-    pub fn list_all_users(&self, page_size: u32) -> Arc<UserPages> {
-        let users = self.inner.users().list_all(page_size);
+    pub fn list_all_users(&self, page_size: i32) -> Arc<UserPages> {
+        // A negative size fails at the first `next()`, as a size over 100 does in the core.
+        let users = match unsigned(Validation, "page_size", page_size) {
+            Ok(page_size) => self.inner.users().list_all(page_size),
+            Err(err) => futures::stream::once(async move { Err(err) }).boxed(),
+        };
         Arc::new(UserPages {
             users: Arc::new(tokio::sync::Mutex::new(users)),
         })

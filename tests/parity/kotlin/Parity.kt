@@ -27,7 +27,7 @@ fun main() = runBlocking {
         val again = client.createUser(CreateUserParams("ALICE@example.com", firstName = "Other"))
         println("Upsert again: ${again.email} ${again.id}")
 
-        println("Total users: ${client.listUsers(pageSize = 100u).total}")
+        println("Total users: ${client.listUsers(pageSize = 100).total}")
 
         client.forUser("alice@example.com").use { alice ->
             val config =
@@ -81,7 +81,7 @@ fun main() = runBlocking {
         }
 
         client.deleteUser("charlie@example.com")
-        println("After delete: ${client.listUsers(pageSize = 100u).total} users")
+        println("After delete: ${client.listUsers(pageSize = 100).total} users")
         println("Done")
     }
 }

@@ -58,7 +58,7 @@ public extension LumnisError {
     /// What went wrong, in one sentence.
     var message: String { shared.message }
     /// The HTTP status, when the server answered.
-    var status: UInt16? { shared.status }
+    var status: Int32? { shared.status }
     /// The server's `X-Request-ID`, when the server answered.
     var requestId: String? { shared.requestId }
     /// The server's error code, when it gave one.
@@ -69,7 +69,7 @@ public extension LumnisError {
     // One switch for every accessor: the cases carry the same five fields, and a case added
     // by the bindgen then fails to compile here instead of being read wrongly.
     private var shared: (
-        kind: String, message: String, status: UInt16?, requestId: String?, code: String?,
+        kind: String, message: String, status: Int32?, requestId: String?, code: String?,
         detailsJson: String?
     ) {
         switch self {
@@ -110,7 +110,7 @@ public extension LumnisClient {
     /// Every active user, page after page (`pageSize` 1 to 100). The stream pulls: the
     /// paging is the core's (`listAllUsers`), and a page is fetched only when the consumer
     /// reaches it.
-    func allUsers(pageSize: UInt32 = 20) -> AsyncThrowingStream<User, Error> {
+    func allUsers(pageSize: Int32 = 20) -> AsyncThrowingStream<User, Error> {
         let pages = listAllUsers(pageSize: pageSize)
         return AsyncThrowingStream(unfolding: { try await pages.next() })
     }

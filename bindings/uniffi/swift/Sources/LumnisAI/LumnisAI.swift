@@ -465,15 +465,15 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
-    typealias FfiType = UInt16
-    typealias SwiftType = UInt16
+fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
+    typealias FfiType = Int32
+    typealias SwiftType = Int32
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int32 {
         return try lift(readInt(&buf))
     }
 
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+    public static func write(_ value: Int32, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -481,31 +481,15 @@ fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
-    typealias FfiType = UInt32
-    typealias SwiftType = UInt32
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
         return try lift(readInt(&buf))
     }
 
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
-    typealias FfiType = UInt64
-    typealias SwiftType = UInt64
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -917,9 +901,10 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func userId()  -> String?
     
     /**
-     * A view whose calls use these overrides.
+     * A view whose calls use these overrides; a negative timeout or retry count is a
+     * `Config` error, as it is in `ClientOptions`.
      */
-    func withOptions(options: CallOptions)  -> LumnisClient
+    func withOptions(options: CallOptions) throws  -> LumnisClient
     
     /**
      * Deletes a file (softly unless `hard_delete`).
@@ -934,7 +919,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     /**
      * Streams a file to a local path (written whole or not at all); the bytes written.
      */
-    func downloadFileTo(fileId: String, path: String, userId: String?) async throws  -> UInt64
+    func downloadFileTo(fileId: String, path: String, userId: String?) async throws  -> Int64
     
     /**
      * The metadata of a file.
@@ -1008,12 +993,12 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     /**
      * The response with this id; with `wait_ms`, the server holds the read until it changes.
      */
-    func getResponse(responseId: String, waitMs: UInt64?) async throws  -> Response
+    func getResponse(responseId: String, waitMs: Int64?) async throws  -> Response
     
     /**
      * What a response produced, as JSON text.
      */
-    func getResponseArtifacts(responseId: String, limit: UInt32, offset: UInt64) async throws  -> String
+    func getResponseArtifacts(responseId: String, limit: Int32, offset: Int64) async throws  -> String
     
     /**
      * The feedback given on a response, as JSON text.
@@ -1043,7 +1028,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     /**
      * The responses of a thread, oldest first.
      */
-    func getThreadResponses(threadId: String, limit: UInt32, offset: UInt64) async throws  -> [Response]
+    func getThreadResponses(threadId: String, limit: Int32, offset: Int64) async throws  -> [Response]
     
     /**
      * One page of threads (50 by default).
@@ -1073,12 +1058,12 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     /**
      * Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
      */
-    func listAllUsers(pageSize: UInt32)  -> UserPages
+    func listAllUsers(pageSize: Int32)  -> UserPages
     
     /**
      * One page of users: `page` from 1, `page_size` 1 to 100.
      */
-    func listUsers(page: UInt32, pageSize: UInt32) async throws  -> UserList
+    func listUsers(page: Int32, pageSize: Int32) async throws  -> UserList
     
     /**
      * Changes the fields set in `params` of the user with this id or email.
@@ -1250,10 +1235,11 @@ open func userId() -> String?  {
 }
     
     /**
-     * A view whose calls use these overrides.
+     * A view whose calls use these overrides; a negative timeout or retry count is a
+     * `Config` error, as it is in `ClientOptions`.
      */
-open func withOptions(options: CallOptions) -> LumnisClient  {
-    return try!  FfiConverterTypeLumnisClient_lift(try! rustCall() {
+open func withOptions(options: CallOptions)throws  -> LumnisClient  {
+    return try  FfiConverterTypeLumnisClient_lift(try rustCallWithError(FfiConverterTypeLumnisError_lift) {
         uniffiCallStatus in
     uniffi_lumnisai_uniffi_fn_method_lumnisclient_with_options(
             self.uniffiCloneHandle(),
@@ -1305,7 +1291,7 @@ open func downloadFile(fileId: String, userId: String? = nil)async throws  -> Da
     /**
      * Streams a file to a local path (written whole or not at all); the bytes written.
      */
-open func downloadFileTo(fileId: String, path: String, userId: String? = nil)async throws  -> UInt64  {
+open func downloadFileTo(fileId: String, path: String, userId: String? = nil)async throws  -> Int64  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -1313,11 +1299,11 @@ open func downloadFileTo(fileId: String, path: String, userId: String? = nil)asy
                         self.uniffiCloneHandle(),FfiConverterString.lower(fileId),FfiConverterString.lower(path),FfiConverterOptionString.lower(userId)
                 )
             },
-            pollFunc: ffi_lumnisai_uniffi_rust_future_poll_u64,
-            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_u64,
-            completeFunc: ffi_lumnisai_uniffi_rust_future_complete_u64,
-            freeFunc: ffi_lumnisai_uniffi_rust_future_free_u64,
-            liftFunc: FfiConverterUInt64.lift,
+            pollFunc: ffi_lumnisai_uniffi_rust_future_poll_i64,
+            cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_i64,
+            completeFunc: ffi_lumnisai_uniffi_rust_future_complete_i64,
+            freeFunc: ffi_lumnisai_uniffi_rust_future_free_i64,
+            liftFunc: FfiConverterInt64.lift,
             errorHandler: FfiConverterTypeLumnisError_lift
         )
 }
@@ -1577,12 +1563,12 @@ open func createResponse(messages: [Message], params: CreateResponseParams? = ni
     /**
      * The response with this id; with `wait_ms`, the server holds the read until it changes.
      */
-open func getResponse(responseId: String, waitMs: UInt64? = nil)async throws  -> Response  {
+open func getResponse(responseId: String, waitMs: Int64? = nil)async throws  -> Response  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_lumnisai_uniffi_fn_method_lumnisclient_get_response(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(responseId),FfiConverterOptionUInt64.lower(waitMs)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(responseId),FfiConverterOptionInt64.lower(waitMs)
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
@@ -1597,12 +1583,12 @@ open func getResponse(responseId: String, waitMs: UInt64? = nil)async throws  ->
     /**
      * What a response produced, as JSON text.
      */
-open func getResponseArtifacts(responseId: String, limit: UInt32 = UInt32(50), offset: UInt64 = UInt64(0))async throws  -> String  {
+open func getResponseArtifacts(responseId: String, limit: Int32 = 50, offset: Int64 = Int64(0))async throws  -> String  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_lumnisai_uniffi_fn_method_lumnisclient_get_response_artifacts(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(responseId),FfiConverterUInt32.lower(limit),FfiConverterUInt64.lower(offset)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(responseId),FfiConverterInt32.lower(limit),FfiConverterInt64.lower(offset)
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
@@ -1717,12 +1703,12 @@ open func getThread(threadId: String)async throws  -> ThreadObject  {
     /**
      * The responses of a thread, oldest first.
      */
-open func getThreadResponses(threadId: String, limit: UInt32 = UInt32(50), offset: UInt64 = UInt64(0))async throws  -> [Response]  {
+open func getThreadResponses(threadId: String, limit: Int32 = 50, offset: Int64 = Int64(0))async throws  -> [Response]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_lumnisai_uniffi_fn_method_lumnisclient_get_thread_responses(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(threadId),FfiConverterUInt32.lower(limit),FfiConverterUInt64.lower(offset)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(threadId),FfiConverterInt32.lower(limit),FfiConverterInt64.lower(offset)
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
@@ -1837,12 +1823,12 @@ open func getUser(idOrEmail: String)async throws  -> User  {
     /**
      * Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
      */
-open func listAllUsers(pageSize: UInt32 = UInt32(20)) -> UserPages  {
+open func listAllUsers(pageSize: Int32 = 20) -> UserPages  {
     return try!  FfiConverterTypeUserPages_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_lumnisai_uniffi_fn_method_lumnisclient_list_all_users(
             self.uniffiCloneHandle(),
-        FfiConverterUInt32.lower(pageSize),uniffiCallStatus
+        FfiConverterInt32.lower(pageSize),uniffiCallStatus
     )
 })
 }
@@ -1850,12 +1836,12 @@ open func listAllUsers(pageSize: UInt32 = UInt32(20)) -> UserPages  {
     /**
      * One page of users: `page` from 1, `page_size` 1 to 100.
      */
-open func listUsers(page: UInt32 = UInt32(1), pageSize: UInt32 = UInt32(20))async throws  -> UserList  {
+open func listUsers(page: Int32 = 1, pageSize: Int32 = 20)async throws  -> UserList  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_lumnisai_uniffi_fn_method_lumnisclient_list_users(
-                        self.uniffiCloneHandle(),FfiConverterUInt32.lower(page),FfiConverterUInt32.lower(pageSize)
+                        self.uniffiCloneHandle(),FfiConverterInt32.lower(page),FfiConverterInt32.lower(pageSize)
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
@@ -2271,11 +2257,11 @@ public struct CallOptions: Equatable, Hashable {
     /**
      * The per-attempt timeout of these calls, in milliseconds.
      */
-    public var timeoutMs: UInt64?
+    public var timeoutMs: Int64?
     /**
      * The retry count of these calls.
      */
-    public var maxRetries: UInt32?
+    public var maxRetries: Int32?
     /**
      * The `Idempotency-Key` of non-GET requests (a fresh uuid per call when unset).
      */
@@ -2286,10 +2272,10 @@ public struct CallOptions: Equatable, Hashable {
     public init(
         /**
          * The per-attempt timeout of these calls, in milliseconds.
-         */timeoutMs: UInt64? = nil, 
+         */timeoutMs: Int64? = nil, 
         /**
          * The retry count of these calls.
-         */maxRetries: UInt32? = nil, 
+         */maxRetries: Int32? = nil, 
         /**
          * The `Idempotency-Key` of non-GET requests (a fresh uuid per call when unset).
          */idempotencyKey: String? = nil) {
@@ -2314,15 +2300,15 @@ public struct FfiConverterTypeCallOptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallOptions {
         return
             try CallOptions(
-                timeoutMs: FfiConverterOptionUInt64.read(from: &buf), 
-                maxRetries: FfiConverterOptionUInt32.read(from: &buf), 
+                timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
+                maxRetries: FfiConverterOptionInt32.read(from: &buf), 
                 idempotencyKey: FfiConverterOptionString.read(from: &buf)
         )
     }
 
     public static func write(_ value: CallOptions, into buf: inout [UInt8]) {
-        FfiConverterOptionUInt64.write(value.timeoutMs, into: &buf)
-        FfiConverterOptionUInt32.write(value.maxRetries, into: &buf)
+        FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
+        FfiConverterOptionInt32.write(value.maxRetries, into: &buf)
         FfiConverterOptionString.write(value.idempotencyKey, into: &buf)
     }
 }
@@ -2428,15 +2414,15 @@ public struct ClientOptions: Equatable, Hashable {
     /**
      * The time one attempt may take, in milliseconds (60,000 by default).
      */
-    public var timeoutMs: UInt64?
+    public var timeoutMs: Int64?
     /**
      * How many times a failed request is retried (3 by default).
      */
-    public var maxRetries: UInt32?
+    public var maxRetries: Int32?
     /**
      * The first wait between attempts, in milliseconds (500 by default).
      */
-    public var backoffInitialMs: UInt64?
+    public var backoffInitialMs: Int64?
     /**
      * The scope of calls that do not name one (tenant by default).
      */
@@ -2444,11 +2430,11 @@ public struct ClientOptions: Equatable, Hashable {
     /**
      * The largest response body read into memory, in bytes (64 MiB by default).
      */
-    public var maxResponseBytes: UInt64?
+    public var maxResponseBytes: Int64?
     /**
      * How long `invoke` waits in all for a final status, in milliseconds (5 minutes).
      */
-    public var invokeDeadlineMs: UInt64?
+    public var invokeDeadlineMs: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2461,22 +2447,22 @@ public struct ClientOptions: Equatable, Hashable {
          */tenantId: String? = nil, 
         /**
          * The time one attempt may take, in milliseconds (60,000 by default).
-         */timeoutMs: UInt64? = nil, 
+         */timeoutMs: Int64? = nil, 
         /**
          * How many times a failed request is retried (3 by default).
-         */maxRetries: UInt32? = nil, 
+         */maxRetries: Int32? = nil, 
         /**
          * The first wait between attempts, in milliseconds (500 by default).
-         */backoffInitialMs: UInt64? = nil, 
+         */backoffInitialMs: Int64? = nil, 
         /**
          * The scope of calls that do not name one (tenant by default).
          */scope: Scope? = nil, 
         /**
          * The largest response body read into memory, in bytes (64 MiB by default).
-         */maxResponseBytes: UInt64? = nil, 
+         */maxResponseBytes: Int64? = nil, 
         /**
          * How long `invoke` waits in all for a final status, in milliseconds (5 minutes).
-         */invokeDeadlineMs: UInt64? = nil) {
+         */invokeDeadlineMs: Int64? = nil) {
         self.baseUrl = baseUrl
         self.tenantId = tenantId
         self.timeoutMs = timeoutMs
@@ -2505,24 +2491,24 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
             try ClientOptions(
                 baseUrl: FfiConverterOptionString.read(from: &buf), 
                 tenantId: FfiConverterOptionString.read(from: &buf), 
-                timeoutMs: FfiConverterOptionUInt64.read(from: &buf), 
-                maxRetries: FfiConverterOptionUInt32.read(from: &buf), 
-                backoffInitialMs: FfiConverterOptionUInt64.read(from: &buf), 
+                timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
+                maxRetries: FfiConverterOptionInt32.read(from: &buf), 
+                backoffInitialMs: FfiConverterOptionInt64.read(from: &buf), 
                 scope: FfiConverterOptionTypeScope.read(from: &buf), 
-                maxResponseBytes: FfiConverterOptionUInt64.read(from: &buf), 
-                invokeDeadlineMs: FfiConverterOptionUInt64.read(from: &buf)
+                maxResponseBytes: FfiConverterOptionInt64.read(from: &buf), 
+                invokeDeadlineMs: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: ClientOptions, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.baseUrl, into: &buf)
         FfiConverterOptionString.write(value.tenantId, into: &buf)
-        FfiConverterOptionUInt64.write(value.timeoutMs, into: &buf)
-        FfiConverterOptionUInt32.write(value.maxRetries, into: &buf)
-        FfiConverterOptionUInt64.write(value.backoffInitialMs, into: &buf)
+        FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
+        FfiConverterOptionInt32.write(value.maxRetries, into: &buf)
+        FfiConverterOptionInt64.write(value.backoffInitialMs, into: &buf)
         FfiConverterOptionTypeScope.write(value.scope, into: &buf)
-        FfiConverterOptionUInt64.write(value.maxResponseBytes, into: &buf)
-        FfiConverterOptionUInt64.write(value.invokeDeadlineMs, into: &buf)
+        FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
+        FfiConverterOptionInt64.write(value.invokeDeadlineMs, into: &buf)
     }
 }
 
@@ -3119,15 +3105,15 @@ public struct FileContent: Equatable, Hashable {
     /**
      * The first line returned, from 1.
      */
-    public var startLine: UInt64?
+    public var startLine: Int32?
     /**
      * The last line returned.
      */
-    public var endLine: UInt64?
+    public var endLine: Int32?
     /**
      * How many lines the file has.
      */
-    public var totalLines: UInt64?
+    public var totalLines: Int32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3146,13 +3132,13 @@ public struct FileContent: Equatable, Hashable {
          */metadataJson: String?, 
         /**
          * The first line returned, from 1.
-         */startLine: UInt64?, 
+         */startLine: Int32?, 
         /**
          * The last line returned.
-         */endLine: UInt64?, 
+         */endLine: Int32?, 
         /**
          * How many lines the file has.
-         */totalLines: UInt64?) {
+         */totalLines: Int32?) {
         self.fileId = fileId
         self.contentType = contentType
         self.text = text
@@ -3182,9 +3168,9 @@ public struct FfiConverterTypeFileContent: FfiConverterRustBuffer {
                 contentType: FfiConverterOptionString.read(from: &buf), 
                 text: FfiConverterOptionString.read(from: &buf), 
                 metadataJson: FfiConverterOptionString.read(from: &buf), 
-                startLine: FfiConverterOptionUInt64.read(from: &buf), 
-                endLine: FfiConverterOptionUInt64.read(from: &buf), 
-                totalLines: FfiConverterOptionUInt64.read(from: &buf)
+                startLine: FfiConverterOptionInt32.read(from: &buf), 
+                endLine: FfiConverterOptionInt32.read(from: &buf), 
+                totalLines: FfiConverterOptionInt32.read(from: &buf)
         )
     }
 
@@ -3193,9 +3179,9 @@ public struct FfiConverterTypeFileContent: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.contentType, into: &buf)
         FfiConverterOptionString.write(value.text, into: &buf)
         FfiConverterOptionString.write(value.metadataJson, into: &buf)
-        FfiConverterOptionUInt64.write(value.startLine, into: &buf)
-        FfiConverterOptionUInt64.write(value.endLine, into: &buf)
-        FfiConverterOptionUInt64.write(value.totalLines, into: &buf)
+        FfiConverterOptionInt32.write(value.startLine, into: &buf)
+        FfiConverterOptionInt32.write(value.endLine, into: &buf)
+        FfiConverterOptionInt32.write(value.totalLines, into: &buf)
     }
 }
 
@@ -3226,11 +3212,11 @@ public struct FileContentParams: Equatable, Hashable {
     /**
      * The first line, from 1.
      */
-    public var startLine: UInt64?
+    public var startLine: Int32?
     /**
      * The last line.
      */
-    public var endLine: UInt64?
+    public var endLine: Int32?
     /**
      * The user who may see the file; the bound user when unset.
      */
@@ -3244,10 +3230,10 @@ public struct FileContentParams: Equatable, Hashable {
          */contentType: String? = nil, 
         /**
          * The first line, from 1.
-         */startLine: UInt64? = nil, 
+         */startLine: Int32? = nil, 
         /**
          * The last line.
-         */endLine: UInt64? = nil, 
+         */endLine: Int32? = nil, 
         /**
          * The user who may see the file; the bound user when unset.
          */userId: String? = nil) {
@@ -3274,16 +3260,16 @@ public struct FfiConverterTypeFileContentParams: FfiConverterRustBuffer {
         return
             try FileContentParams(
                 contentType: FfiConverterOptionString.read(from: &buf), 
-                startLine: FfiConverterOptionUInt64.read(from: &buf), 
-                endLine: FfiConverterOptionUInt64.read(from: &buf), 
+                startLine: FfiConverterOptionInt32.read(from: &buf), 
+                endLine: FfiConverterOptionInt32.read(from: &buf), 
                 userId: FfiConverterOptionString.read(from: &buf)
         )
     }
 
     public static func write(_ value: FileContentParams, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.contentType, into: &buf)
-        FfiConverterOptionUInt64.write(value.startLine, into: &buf)
-        FfiConverterOptionUInt64.write(value.endLine, into: &buf)
+        FfiConverterOptionInt32.write(value.startLine, into: &buf)
+        FfiConverterOptionInt32.write(value.endLine, into: &buf)
         FfiConverterOptionString.write(value.userId, into: &buf)
     }
 }
@@ -3315,15 +3301,15 @@ public struct FileList: Equatable, Hashable {
     /**
      * How many match in all.
      */
-    public var totalCount: UInt64
+    public var totalCount: Int64
     /**
      * The page, from 1.
      */
-    public var page: UInt32
+    public var page: Int32
     /**
      * The page size.
      */
-    public var limit: UInt32
+    public var limit: Int32
     /**
      * Whether a later page exists.
      */
@@ -3337,13 +3323,13 @@ public struct FileList: Equatable, Hashable {
          */files: [FileMetadata], 
         /**
          * How many match in all.
-         */totalCount: UInt64, 
+         */totalCount: Int64, 
         /**
          * The page, from 1.
-         */page: UInt32, 
+         */page: Int32, 
         /**
          * The page size.
-         */limit: UInt32, 
+         */limit: Int32, 
         /**
          * Whether a later page exists.
          */hasMore: Bool) {
@@ -3371,18 +3357,18 @@ public struct FfiConverterTypeFileList: FfiConverterRustBuffer {
         return
             try FileList(
                 files: FfiConverterSequenceTypeFileMetadata.read(from: &buf), 
-                totalCount: FfiConverterUInt64.read(from: &buf), 
-                page: FfiConverterUInt32.read(from: &buf), 
-                limit: FfiConverterUInt32.read(from: &buf), 
+                totalCount: FfiConverterInt64.read(from: &buf), 
+                page: FfiConverterInt32.read(from: &buf), 
+                limit: FfiConverterInt32.read(from: &buf), 
                 hasMore: FfiConverterBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: FileList, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeFileMetadata.write(value.files, into: &buf)
-        FfiConverterUInt64.write(value.totalCount, into: &buf)
-        FfiConverterUInt32.write(value.page, into: &buf)
-        FfiConverterUInt32.write(value.limit, into: &buf)
+        FfiConverterInt64.write(value.totalCount, into: &buf)
+        FfiConverterInt32.write(value.page, into: &buf)
+        FfiConverterInt32.write(value.limit, into: &buf)
         FfiConverterBool.write(value.hasMore, into: &buf)
     }
 }
@@ -3438,7 +3424,7 @@ public struct FileMetadata: Equatable, Hashable {
     /**
      * The size in bytes.
      */
-    public var fileSize: UInt64
+    public var fileSize: Int64
     /**
      * Who can see it (`user` or `tenant`).
      */
@@ -3454,11 +3440,11 @@ public struct FileMetadata: Equatable, Hashable {
     /**
      * How many chunks the file was cut into.
      */
-    public var totalChunks: UInt64?
+    public var totalChunks: Int64?
     /**
      * How many chunks are embedded.
      */
-    public var chunksEmbedded: UInt64?
+    public var chunksEmbedded: Int64?
     /**
      * Its tags.
      */
@@ -3507,7 +3493,7 @@ public struct FileMetadata: Equatable, Hashable {
          */mimeType: String?, 
         /**
          * The size in bytes.
-         */fileSize: UInt64, 
+         */fileSize: Int64, 
         /**
          * Who can see it (`user` or `tenant`).
          */fileScope: String?, 
@@ -3519,10 +3505,10 @@ public struct FileMetadata: Equatable, Hashable {
          */errorMessage: String?, 
         /**
          * How many chunks the file was cut into.
-         */totalChunks: UInt64?, 
+         */totalChunks: Int64?, 
         /**
          * How many chunks are embedded.
-         */chunksEmbedded: UInt64?, 
+         */chunksEmbedded: Int64?, 
         /**
          * Its tags.
          */tags: [String], 
@@ -3582,12 +3568,12 @@ public struct FfiConverterTypeFileMetadata: FfiConverterRustBuffer {
                 originalFileName: FfiConverterOptionString.read(from: &buf), 
                 fileType: FfiConverterOptionString.read(from: &buf), 
                 mimeType: FfiConverterOptionString.read(from: &buf), 
-                fileSize: FfiConverterUInt64.read(from: &buf), 
+                fileSize: FfiConverterInt64.read(from: &buf), 
                 fileScope: FfiConverterOptionString.read(from: &buf), 
                 processingStatus: FfiConverterOptionString.read(from: &buf), 
                 errorMessage: FfiConverterOptionString.read(from: &buf), 
-                totalChunks: FfiConverterOptionUInt64.read(from: &buf), 
-                chunksEmbedded: FfiConverterOptionUInt64.read(from: &buf), 
+                totalChunks: FfiConverterOptionInt64.read(from: &buf), 
+                chunksEmbedded: FfiConverterOptionInt64.read(from: &buf), 
                 tags: FfiConverterSequenceString.read(from: &buf), 
                 createdAt: FfiConverterTimestamp.read(from: &buf), 
                 updatedAt: FfiConverterOptionTimestamp.read(from: &buf), 
@@ -3604,12 +3590,12 @@ public struct FfiConverterTypeFileMetadata: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.originalFileName, into: &buf)
         FfiConverterOptionString.write(value.fileType, into: &buf)
         FfiConverterOptionString.write(value.mimeType, into: &buf)
-        FfiConverterUInt64.write(value.fileSize, into: &buf)
+        FfiConverterInt64.write(value.fileSize, into: &buf)
         FfiConverterOptionString.write(value.fileScope, into: &buf)
         FfiConverterOptionString.write(value.processingStatus, into: &buf)
         FfiConverterOptionString.write(value.errorMessage, into: &buf)
-        FfiConverterOptionUInt64.write(value.totalChunks, into: &buf)
-        FfiConverterOptionUInt64.write(value.chunksEmbedded, into: &buf)
+        FfiConverterOptionInt64.write(value.totalChunks, into: &buf)
+        FfiConverterOptionInt64.write(value.chunksEmbedded, into: &buf)
         FfiConverterSequenceString.write(value.tags, into: &buf)
         FfiConverterTimestamp.write(value.createdAt, into: &buf)
         FfiConverterOptionTimestamp.write(value.updatedAt, into: &buf)
@@ -3649,11 +3635,11 @@ public struct FileStatus: Equatable, Hashable {
     /**
      * Chunks embedded so far.
      */
-    public var chunksEmbedded: UInt64?
+    public var chunksEmbedded: Int64?
     /**
      * Chunks in all.
      */
-    public var totalChunks: UInt64?
+    public var totalChunks: Int64?
     /**
      * The server's estimate of the time left, in seconds.
      */
@@ -3674,10 +3660,10 @@ public struct FileStatus: Equatable, Hashable {
          */progressPercentage: Double?, 
         /**
          * Chunks embedded so far.
-         */chunksEmbedded: UInt64?, 
+         */chunksEmbedded: Int64?, 
         /**
          * Chunks in all.
-         */totalChunks: UInt64?, 
+         */totalChunks: Int64?, 
         /**
          * The server's estimate of the time left, in seconds.
          */estimatedTimeRemainingSeconds: Double?, 
@@ -3710,8 +3696,8 @@ public struct FfiConverterTypeFileStatus: FfiConverterRustBuffer {
             try FileStatus(
                 status: FfiConverterString.read(from: &buf), 
                 progressPercentage: FfiConverterOptionDouble.read(from: &buf), 
-                chunksEmbedded: FfiConverterOptionUInt64.read(from: &buf), 
-                totalChunks: FfiConverterOptionUInt64.read(from: &buf), 
+                chunksEmbedded: FfiConverterOptionInt64.read(from: &buf), 
+                totalChunks: FfiConverterOptionInt64.read(from: &buf), 
                 estimatedTimeRemainingSeconds: FfiConverterOptionDouble.read(from: &buf), 
                 errorMessage: FfiConverterOptionString.read(from: &buf)
         )
@@ -3720,8 +3706,8 @@ public struct FfiConverterTypeFileStatus: FfiConverterRustBuffer {
     public static func write(_ value: FileStatus, into buf: inout [UInt8]) {
         FfiConverterString.write(value.status, into: &buf)
         FfiConverterOptionDouble.write(value.progressPercentage, into: &buf)
-        FfiConverterOptionUInt64.write(value.chunksEmbedded, into: &buf)
-        FfiConverterOptionUInt64.write(value.totalChunks, into: &buf)
+        FfiConverterOptionInt64.write(value.chunksEmbedded, into: &buf)
+        FfiConverterOptionInt64.write(value.totalChunks, into: &buf)
         FfiConverterOptionDouble.write(value.estimatedTimeRemainingSeconds, into: &buf)
         FfiConverterOptionString.write(value.errorMessage, into: &buf)
     }
@@ -3875,15 +3861,15 @@ public struct InvokeOptions: Equatable, Hashable {
     /**
      * The total time to wait for a final status, in milliseconds (the client's by default).
      */
-    public var deadlineMs: UInt64?
+    public var deadlineMs: Int64?
     /**
      * The pause between reads when the server does not hold them, in milliseconds.
      */
-    public var pollIntervalMs: UInt64?
+    public var pollIntervalMs: Int64?
     /**
      * How long each read asks the server to hold, in milliseconds.
      */
-    public var waitMs: UInt64?
+    public var waitMs: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3917,13 +3903,13 @@ public struct InvokeOptions: Equatable, Hashable {
          */idempotencyKey: String? = nil, 
         /**
          * The total time to wait for a final status, in milliseconds (the client's by default).
-         */deadlineMs: UInt64? = nil, 
+         */deadlineMs: Int64? = nil, 
         /**
          * The pause between reads when the server does not hold them, in milliseconds.
-         */pollIntervalMs: UInt64? = nil, 
+         */pollIntervalMs: Int64? = nil, 
         /**
          * How long each read asks the server to hold, in milliseconds.
-         */waitMs: UInt64? = nil) {
+         */waitMs: Int64? = nil) {
         self.userId = userId
         self.threadId = threadId
         self.scope = scope
@@ -3963,9 +3949,9 @@ public struct FfiConverterTypeInvokeOptions: FfiConverterRustBuffer {
                 modelOverrides: FfiConverterOptionDictionaryStringString.read(from: &buf), 
                 files: FfiConverterOptionSequenceString.read(from: &buf), 
                 idempotencyKey: FfiConverterOptionString.read(from: &buf), 
-                deadlineMs: FfiConverterOptionUInt64.read(from: &buf), 
-                pollIntervalMs: FfiConverterOptionUInt64.read(from: &buf), 
-                waitMs: FfiConverterOptionUInt64.read(from: &buf)
+                deadlineMs: FfiConverterOptionInt64.read(from: &buf), 
+                pollIntervalMs: FfiConverterOptionInt64.read(from: &buf), 
+                waitMs: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
@@ -3979,9 +3965,9 @@ public struct FfiConverterTypeInvokeOptions: FfiConverterRustBuffer {
         FfiConverterOptionDictionaryStringString.write(value.modelOverrides, into: &buf)
         FfiConverterOptionSequenceString.write(value.files, into: &buf)
         FfiConverterOptionString.write(value.idempotencyKey, into: &buf)
-        FfiConverterOptionUInt64.write(value.deadlineMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.pollIntervalMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.waitMs, into: &buf)
+        FfiConverterOptionInt64.write(value.deadlineMs, into: &buf)
+        FfiConverterOptionInt64.write(value.pollIntervalMs, into: &buf)
+        FfiConverterOptionInt64.write(value.waitMs, into: &buf)
     }
 }
 
@@ -4028,11 +4014,11 @@ public struct ListFilesParams: Equatable, Hashable {
     /**
      * The page, from 1.
      */
-    public var page: UInt32
+    public var page: Int32
     /**
      * Files per page, 1 to 100.
      */
-    public var limit: UInt32
+    public var limit: Int32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4054,10 +4040,10 @@ public struct ListFilesParams: Equatable, Hashable {
          */tags: [String] = [], 
         /**
          * The page, from 1.
-         */page: UInt32 = UInt32(1), 
+         */page: Int32 = 1, 
         /**
          * Files per page, 1 to 100.
-         */limit: UInt32 = UInt32(20)) {
+         */limit: Int32 = 20) {
         self.userId = userId
         self.scope = scope
         self.fileType = fileType
@@ -4088,8 +4074,8 @@ public struct FfiConverterTypeListFilesParams: FfiConverterRustBuffer {
                 fileType: FfiConverterOptionString.read(from: &buf), 
                 status: FfiConverterOptionString.read(from: &buf), 
                 tags: FfiConverterSequenceString.read(from: &buf), 
-                page: FfiConverterUInt32.read(from: &buf), 
-                limit: FfiConverterUInt32.read(from: &buf)
+                page: FfiConverterInt32.read(from: &buf), 
+                limit: FfiConverterInt32.read(from: &buf)
         )
     }
 
@@ -4099,8 +4085,8 @@ public struct FfiConverterTypeListFilesParams: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.fileType, into: &buf)
         FfiConverterOptionString.write(value.status, into: &buf)
         FfiConverterSequenceString.write(value.tags, into: &buf)
-        FfiConverterUInt32.write(value.page, into: &buf)
-        FfiConverterUInt32.write(value.limit, into: &buf)
+        FfiConverterInt32.write(value.page, into: &buf)
+        FfiConverterInt32.write(value.limit, into: &buf)
     }
 }
 
@@ -4143,11 +4129,11 @@ public struct ListResponsesParams: Equatable, Hashable {
     /**
      * Responses per page, 1 to 100.
      */
-    public var limit: UInt32
+    public var limit: Int32
     /**
      * How many to skip.
      */
-    public var offset: UInt64
+    public var offset: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4166,10 +4152,10 @@ public struct ListResponsesParams: Equatable, Hashable {
          */endDate: Date? = nil, 
         /**
          * Responses per page, 1 to 100.
-         */limit: UInt32 = UInt32(50), 
+         */limit: Int32 = 50, 
         /**
          * How many to skip.
-         */offset: UInt64 = UInt64(0)) {
+         */offset: Int64 = Int64(0)) {
         self.userId = userId
         self.status = status
         self.startDate = startDate
@@ -4198,8 +4184,8 @@ public struct FfiConverterTypeListResponsesParams: FfiConverterRustBuffer {
                 status: FfiConverterOptionTypeResponseStatus.read(from: &buf), 
                 startDate: FfiConverterOptionTimestamp.read(from: &buf), 
                 endDate: FfiConverterOptionTimestamp.read(from: &buf), 
-                limit: FfiConverterUInt32.read(from: &buf), 
-                offset: FfiConverterUInt64.read(from: &buf)
+                limit: FfiConverterInt32.read(from: &buf), 
+                offset: FfiConverterInt64.read(from: &buf)
         )
     }
 
@@ -4208,8 +4194,8 @@ public struct FfiConverterTypeListResponsesParams: FfiConverterRustBuffer {
         FfiConverterOptionTypeResponseStatus.write(value.status, into: &buf)
         FfiConverterOptionTimestamp.write(value.startDate, into: &buf)
         FfiConverterOptionTimestamp.write(value.endDate, into: &buf)
-        FfiConverterUInt32.write(value.limit, into: &buf)
-        FfiConverterUInt64.write(value.offset, into: &buf)
+        FfiConverterInt32.write(value.limit, into: &buf)
+        FfiConverterInt64.write(value.offset, into: &buf)
     }
 }
 
@@ -4240,11 +4226,11 @@ public struct ListThreadsParams: Equatable, Hashable {
     /**
      * Threads per page, 1 to 100.
      */
-    public var limit: UInt32
+    public var limit: Int32
     /**
      * How many to skip.
      */
-    public var offset: UInt64
+    public var offset: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4254,10 +4240,10 @@ public struct ListThreadsParams: Equatable, Hashable {
          */userId: String? = nil, 
         /**
          * Threads per page, 1 to 100.
-         */limit: UInt32 = UInt32(50), 
+         */limit: Int32 = 50, 
         /**
          * How many to skip.
-         */offset: UInt64 = UInt64(0)) {
+         */offset: Int64 = Int64(0)) {
         self.userId = userId
         self.limit = limit
         self.offset = offset
@@ -4280,15 +4266,15 @@ public struct FfiConverterTypeListThreadsParams: FfiConverterRustBuffer {
         return
             try ListThreadsParams(
                 userId: FfiConverterOptionString.read(from: &buf), 
-                limit: FfiConverterUInt32.read(from: &buf), 
-                offset: FfiConverterUInt64.read(from: &buf)
+                limit: FfiConverterInt32.read(from: &buf), 
+                offset: FfiConverterInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: ListThreadsParams, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.userId, into: &buf)
-        FfiConverterUInt32.write(value.limit, into: &buf)
-        FfiConverterUInt64.write(value.offset, into: &buf)
+        FfiConverterInt32.write(value.limit, into: &buf)
+        FfiConverterInt64.write(value.offset, into: &buf)
     }
 }
 
@@ -4384,19 +4370,19 @@ public struct Pagination: Equatable, Hashable {
     /**
      * The page number, from 1.
      */
-    public var page: UInt32
+    public var page: Int32
     /**
      * The page size asked for.
      */
-    public var pageSize: UInt32
+    public var pageSize: Int32
     /**
      * How many users there are in all.
      */
-    public var total: UInt64
+    public var total: Int64
     /**
      * How many pages there are in all.
      */
-    public var totalPages: UInt32
+    public var totalPages: Int32
     /**
      * Whether a later page exists.
      */
@@ -4411,16 +4397,16 @@ public struct Pagination: Equatable, Hashable {
     public init(
         /**
          * The page number, from 1.
-         */page: UInt32, 
+         */page: Int32, 
         /**
          * The page size asked for.
-         */pageSize: UInt32, 
+         */pageSize: Int32, 
         /**
          * How many users there are in all.
-         */total: UInt64, 
+         */total: Int64, 
         /**
          * How many pages there are in all.
-         */totalPages: UInt32, 
+         */totalPages: Int32, 
         /**
          * Whether a later page exists.
          */hasNext: Bool, 
@@ -4451,20 +4437,20 @@ public struct FfiConverterTypePagination: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Pagination {
         return
             try Pagination(
-                page: FfiConverterUInt32.read(from: &buf), 
-                pageSize: FfiConverterUInt32.read(from: &buf), 
-                total: FfiConverterUInt64.read(from: &buf), 
-                totalPages: FfiConverterUInt32.read(from: &buf), 
+                page: FfiConverterInt32.read(from: &buf), 
+                pageSize: FfiConverterInt32.read(from: &buf), 
+                total: FfiConverterInt64.read(from: &buf), 
+                totalPages: FfiConverterInt32.read(from: &buf), 
                 hasNext: FfiConverterBool.read(from: &buf), 
                 hasPrev: FfiConverterBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: Pagination, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.page, into: &buf)
-        FfiConverterUInt32.write(value.pageSize, into: &buf)
-        FfiConverterUInt64.write(value.total, into: &buf)
-        FfiConverterUInt32.write(value.totalPages, into: &buf)
+        FfiConverterInt32.write(value.page, into: &buf)
+        FfiConverterInt32.write(value.pageSize, into: &buf)
+        FfiConverterInt64.write(value.total, into: &buf)
+        FfiConverterInt32.write(value.totalPages, into: &buf)
         FfiConverterBool.write(value.hasNext, into: &buf)
         FfiConverterBool.write(value.hasPrev, into: &buf)
     }
@@ -4795,15 +4781,15 @@ public struct ResponseList: Equatable, Hashable {
     /**
      * How many match in all.
      */
-    public var total: UInt64
+    public var total: Int64
     /**
      * The page size asked for.
      */
-    public var limit: UInt32
+    public var limit: Int32
     /**
      * How many were skipped.
      */
-    public var offset: UInt64
+    public var offset: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4813,13 +4799,13 @@ public struct ResponseList: Equatable, Hashable {
          */responses: [Response], 
         /**
          * How many match in all.
-         */total: UInt64, 
+         */total: Int64, 
         /**
          * The page size asked for.
-         */limit: UInt32, 
+         */limit: Int32, 
         /**
          * How many were skipped.
-         */offset: UInt64) {
+         */offset: Int64) {
         self.responses = responses
         self.total = total
         self.limit = limit
@@ -4843,17 +4829,17 @@ public struct FfiConverterTypeResponseList: FfiConverterRustBuffer {
         return
             try ResponseList(
                 responses: FfiConverterSequenceTypeResponse.read(from: &buf), 
-                total: FfiConverterUInt64.read(from: &buf), 
-                limit: FfiConverterUInt32.read(from: &buf), 
-                offset: FfiConverterUInt64.read(from: &buf)
+                total: FfiConverterInt64.read(from: &buf), 
+                limit: FfiConverterInt32.read(from: &buf), 
+                offset: FfiConverterInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: ResponseList, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeResponse.write(value.responses, into: &buf)
-        FfiConverterUInt64.write(value.total, into: &buf)
-        FfiConverterUInt32.write(value.limit, into: &buf)
-        FfiConverterUInt64.write(value.offset, into: &buf)
+        FfiConverterInt64.write(value.total, into: &buf)
+        FfiConverterInt32.write(value.limit, into: &buf)
+        FfiConverterInt64.write(value.offset, into: &buf)
     }
 }
 
@@ -4884,15 +4870,15 @@ public struct ThreadList: Equatable, Hashable {
     /**
      * How many threads there are in all.
      */
-    public var total: UInt64
+    public var total: Int64
     /**
      * The page size asked for.
      */
-    public var limit: UInt32
+    public var limit: Int32
     /**
      * How many were skipped.
      */
-    public var offset: UInt64
+    public var offset: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4902,13 +4888,13 @@ public struct ThreadList: Equatable, Hashable {
          */threads: [ThreadObject], 
         /**
          * How many threads there are in all.
-         */total: UInt64, 
+         */total: Int64, 
         /**
          * The page size asked for.
-         */limit: UInt32, 
+         */limit: Int32, 
         /**
          * How many were skipped.
-         */offset: UInt64) {
+         */offset: Int64) {
         self.threads = threads
         self.total = total
         self.limit = limit
@@ -4932,17 +4918,17 @@ public struct FfiConverterTypeThreadList: FfiConverterRustBuffer {
         return
             try ThreadList(
                 threads: FfiConverterSequenceTypeThreadObject.read(from: &buf), 
-                total: FfiConverterUInt64.read(from: &buf), 
-                limit: FfiConverterUInt32.read(from: &buf), 
-                offset: FfiConverterUInt64.read(from: &buf)
+                total: FfiConverterInt64.read(from: &buf), 
+                limit: FfiConverterInt32.read(from: &buf), 
+                offset: FfiConverterInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: ThreadList, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeThreadObject.write(value.threads, into: &buf)
-        FfiConverterUInt64.write(value.total, into: &buf)
-        FfiConverterUInt32.write(value.limit, into: &buf)
-        FfiConverterUInt64.write(value.offset, into: &buf)
+        FfiConverterInt64.write(value.total, into: &buf)
+        FfiConverterInt32.write(value.limit, into: &buf)
+        FfiConverterInt64.write(value.offset, into: &buf)
     }
 }
 
@@ -4994,7 +4980,7 @@ public struct ThreadObject: Equatable, Hashable {
     /**
      * How many responses it holds.
      */
-    public var responseCount: UInt64
+    public var responseCount: Int64
     /**
      * When its last response was made.
      */
@@ -5023,7 +5009,7 @@ public struct ThreadObject: Equatable, Hashable {
          */updatedAt: Date?, 
         /**
          * How many responses it holds.
-         */responseCount: UInt64, 
+         */responseCount: Int64, 
         /**
          * When its last response was made.
          */lastResponseAt: Date?) {
@@ -5059,7 +5045,7 @@ public struct FfiConverterTypeThreadObject: FfiConverterRustBuffer {
                 title: FfiConverterOptionString.read(from: &buf), 
                 createdAt: FfiConverterTimestamp.read(from: &buf), 
                 updatedAt: FfiConverterOptionTimestamp.read(from: &buf), 
-                responseCount: FfiConverterUInt64.read(from: &buf), 
+                responseCount: FfiConverterInt64.read(from: &buf), 
                 lastResponseAt: FfiConverterOptionTimestamp.read(from: &buf)
         )
     }
@@ -5071,7 +5057,7 @@ public struct FfiConverterTypeThreadObject: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.title, into: &buf)
         FfiConverterTimestamp.write(value.createdAt, into: &buf)
         FfiConverterOptionTimestamp.write(value.updatedAt, into: &buf)
-        FfiConverterUInt64.write(value.responseCount, into: &buf)
+        FfiConverterInt64.write(value.responseCount, into: &buf)
         FfiConverterOptionTimestamp.write(value.lastResponseAt, into: &buf)
     }
 }
@@ -5434,7 +5420,7 @@ public struct UserList: Equatable, Hashable {
     /**
      * How many users there are in all.
      */
-    public var total: UInt64
+    public var total: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5447,7 +5433,7 @@ public struct UserList: Equatable, Hashable {
          */pagination: Pagination, 
         /**
          * How many users there are in all.
-         */total: UInt64) {
+         */total: Int64) {
         self.users = users
         self.pagination = pagination
         self.total = total
@@ -5471,14 +5457,14 @@ public struct FfiConverterTypeUserList: FfiConverterRustBuffer {
             try UserList(
                 users: FfiConverterSequenceTypeUser.read(from: &buf), 
                 pagination: FfiConverterTypePagination.read(from: &buf), 
-                total: FfiConverterUInt64.read(from: &buf)
+                total: FfiConverterInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: UserList, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeUser.write(value.users, into: &buf)
         FfiConverterTypePagination.write(value.pagination, into: &buf)
-        FfiConverterUInt64.write(value.total, into: &buf)
+        FfiConverterInt64.write(value.total, into: &buf)
     }
 }
 
@@ -5770,7 +5756,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5790,7 +5776,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5810,7 +5796,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5830,7 +5816,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5839,7 +5825,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */code: String?, 
         /**
          * The error details as JSON text, when there are any.
-         */detailsJson: String?, retryAfterMs: UInt64?
+         */detailsJson: String?, retryAfterMs: Int64?
     )
     /**
      * The server failed (5xx) after the retries.
@@ -5850,7 +5836,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5870,7 +5856,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5890,7 +5876,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5910,7 +5896,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5930,7 +5916,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5950,7 +5936,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5970,7 +5956,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -5990,7 +5976,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -6010,7 +5996,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -6030,7 +6016,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */message: String, 
         /**
          * The HTTP status, when the server answered.
-         */status: UInt16?, 
+         */status: Int32?, 
         /**
          * The server's `X-Request-ID`, when the server answered.
          */requestId: String?, 
@@ -6068,50 +6054,50 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         
         case 1: return .Authentication(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 2: return .NotFound(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 3: return .Validation(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 4: return .RateLimit(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf), 
-            retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf)
+            retryAfterMs: try FfiConverterOptionInt64.read(from: &buf)
             )
         case 5: return .Server(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 6: return .Transport(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 7: return .Timeout(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf), 
@@ -6119,49 +6105,49 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
             )
         case 8: return .Decode(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 9: return .BodyTooLarge(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 10: return .MissingUserId(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 11: return .TenantScopeUserIdConflict(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 12: return .LocalFileNotSupported(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 13: return .Config(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
             )
         case 14: return .Io(
             message: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
+            status: try FfiConverterOptionInt32.read(from: &buf), 
             requestId: try FfiConverterOptionString.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             detailsJson: try FfiConverterOptionString.read(from: &buf)
@@ -6181,7 +6167,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .Authentication(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6190,7 +6176,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .NotFound(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(2))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6199,7 +6185,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .Validation(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(3))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6208,17 +6194,17 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .RateLimit(message,status,requestId,code,detailsJson,retryAfterMs):
             writeInt(&buf, Int32(4))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
-            FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterMs, into: &buf)
             
         
         case let .Server(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(5))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6227,7 +6213,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .Transport(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(6))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6236,7 +6222,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .Timeout(message,status,requestId,code,detailsJson,responseId):
             writeInt(&buf, Int32(7))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6246,7 +6232,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .Decode(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(8))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6255,7 +6241,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .BodyTooLarge(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(9))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6264,7 +6250,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .MissingUserId(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(10))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6273,7 +6259,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .TenantScopeUserIdConflict(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(11))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6282,7 +6268,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .LocalFileNotSupported(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(12))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6291,7 +6277,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .Config(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(13))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6300,7 +6286,7 @@ public struct FfiConverterTypeLumnisError: FfiConverterRustBuffer {
         case let .Io(message,status,requestId,code,detailsJson):
             writeInt(&buf, Int32(14))
             FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterOptionString.write(detailsJson, into: &buf)
@@ -6592,8 +6578,8 @@ public func FfiConverterTypeScope_lower(_ value: Scope) -> RustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionUInt16: FfiConverterRustBuffer {
-    typealias SwiftType = UInt16?
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -6601,13 +6587,13 @@ fileprivate struct FfiConverterOptionUInt16: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterUInt16.write(value, into: &buf)
+        FfiConverterInt32.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterUInt16.read(from: &buf)
+        case 1: return try FfiConverterInt32.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6616,8 +6602,8 @@ fileprivate struct FfiConverterOptionUInt16: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
-    typealias SwiftType = UInt32?
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -6625,37 +6611,13 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterUInt32.write(value, into: &buf)
+        FfiConverterInt64.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterUInt32.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
-    typealias SwiftType = UInt64?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterUInt64.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterUInt64.read(from: &buf)
+        case 1: return try FfiConverterInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7490,7 +7452,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_user_id() != 57078) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_with_options() != 31264) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_with_options() != 26154) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_delete_file() != 26839) {
@@ -7499,7 +7461,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_download_file() != 12015) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_download_file_to() != 6402) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_download_file_to() != 23238) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_file() != 16498) {
@@ -7541,10 +7503,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_create_response() != 43482) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_response() != 64944) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_response() != 48761) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_response_artifacts() != 61131) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_response_artifacts() != 46927) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_feedback() != 64402) {
@@ -7562,7 +7524,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_thread() != 40088) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_thread_responses() != 41497) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_thread_responses() != 37618) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_threads() != 49695) {
@@ -7580,10 +7542,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_user() != 7901) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_all_users() != 8913) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_all_users() != 46355) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_users() != 20085) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_users() != 33554) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_update_user() != 43307) {

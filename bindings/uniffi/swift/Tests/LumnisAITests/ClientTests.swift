@@ -16,7 +16,7 @@ final class ClientTests: ServerTestCase {
 
     func testWithOptionsAppliesItsTimeoutToTheViewOnly() async throws {
         try await users("w@example.com")
-        let hasty = client.withOptions(options: CallOptions(timeoutMs: 200, maxRetries: 0))
+        let hasty = try client.withOptions(options: CallOptions(timeoutMs: 200, maxRetries: 0))
         XCTAssertTrue(hasty.sharesPoolWith(other: client))
         try await server.fault(#"{"path":"/v1/users/*","kind":"delay","delay_ms":700,"count":2}"#)
         try await expectError("timeout") { _ = try await hasty.getUser(idOrEmail: "w@example.com") }

@@ -36,7 +36,7 @@ final class ErrorsTests: ServerTestCase {
     func testTheClientsDescriptionNeverShowsTheKey() throws {
         let secret = "sk-swift-secret-in-description"
         let c = try LumnisClient(apiKey: secret, options: ClientOptions(baseUrl: server.baseUrl))
-        let shown = "\(c) \(c.forUser(user: "a@example.com")) "
+        let shown = try "\(c) \(c.forUser(user: "a@example.com")) "
             + String(reflecting: c.withOptions(options: CallOptions()))
         XCTAssertTrue(shown.contains("redacted"), shown)
         XCTAssertFalse(shown.contains(secret), shown)
@@ -70,6 +70,35 @@ final class ErrorsTests: ServerTestCase {
         try await expectError("local_file_not_supported") {
             let local = InvokeOptions(userId: "a@example.com", files: ["/tmp/a.pdf"])
             _ = try await client.invoke(prompt: "hi", options: local)
+        }
+        let log = try await server.log()
+        XCTAssertTrue(log.isEmpty, "\(log)")
+    }
+
+    func testANegativeCountIsRefusedBeforeAnyRequestNamingIt() async throws {
+        let client = self.client!
+        let error = try await expectError("validation") {
+            _ = try await client.listUsers(page: 1, pageSize: -1)
+        }
+        XCTAssertTrue(error.message.contains("page_size"), error.message)
+        XCTAssertNil(error.status)
+        try await expectError("validation") { _ = try await client.listUsers(page: -1) }
+        try await expectError("validation") {
+            for try await _ in client.allUsers(pageSize: -1) {}
+        }
+        try await expectError("validation") {
+            _ = try await client.listThreads(params: ListThreadsParams(limit: -1))
+        }
+        try await expectError("validation") {
+            _ = try await client.listFiles(params: ListFilesParams(limit: -5))
+        }
+        try await expectError("validation") {
+            _ = try await client.getResponse(responseId: "r", waitMs: -1)
+        }
+        // Client options fail as the core's own bad options do, with a config error.
+        try await expectError("config") { _ = try self.server.client(timeoutMs: -1) }
+        try await expectError("config") {
+            _ = try client.withOptions(options: CallOptions(maxRetries: -1))
         }
         let log = try await server.log()
         XCTAssertTrue(log.isEmpty, "\(log)")

@@ -27,7 +27,7 @@ final class FilesTests: ServerTestCase {
         XCTAssertEqual(up.fileName, "notes.txt")
         let meta = try await alice.getFile(fileId: up.fileId)
         XCTAssertEqual(meta.fileName, "notes.txt")
-        XCTAssertEqual(meta.fileSize, UInt64(bytes.count))
+        XCTAssertEqual(meta.fileSize, Int64(bytes.count))
         XCTAssertEqual(meta.fileScope, "user")
         XCTAssertEqual(meta.tags, ["a"])
         XCTAssertEqual(meta.blobUrl, "local://files/\(up.fileId)")
@@ -45,7 +45,7 @@ final class FilesTests: ServerTestCase {
 
         let target = try temporaryDirectory().appendingPathComponent("copy.txt")
         let written = try await alice.downloadFileTo(fileId: up.fileId, path: target.path)
-        XCTAssertEqual(written, UInt64(bytes.count))
+        XCTAssertEqual(written, Int64(bytes.count))
         XCTAssertEqual(try Data(contentsOf: target), bytes)
 
         _ = try await alice.deleteFile(fileId: up.fileId, hardDelete: true)

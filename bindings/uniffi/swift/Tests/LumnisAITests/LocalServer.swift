@@ -77,9 +77,9 @@ final class LocalServer: NSObject, XCTestObservation, @unchecked Sendable {
     /// A client of this server; `maxRetries` and a short backoff keep fault tests fast.
     func client(
         key: String = KEY,
-        maxRetries: UInt32? = nil,
-        timeoutMs: UInt64? = nil,
-        maxResponseBytes: UInt64? = nil,
+        maxRetries: Int32? = nil,
+        timeoutMs: Int64? = nil,
+        maxResponseBytes: Int64? = nil,
         scope: Scope? = nil
     ) throws -> LumnisClient {
         try LumnisClient(

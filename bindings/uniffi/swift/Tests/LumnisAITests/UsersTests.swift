@@ -39,7 +39,7 @@ final class UsersTests: ServerTestCase {
     func testPagesWalkEveryUserOnce() async throws {
         for i in 1...5 { try await users("user\(i)@example.com") }
         var seen: [String] = []
-        var page: UInt32 = 1
+        var page: Int32 = 1
         while true {
             let list = try await client.listUsers(page: page, pageSize: 2)
             XCTAssertEqual(list.pagination.total, 5)

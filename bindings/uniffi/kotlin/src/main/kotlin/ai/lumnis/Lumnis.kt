@@ -29,7 +29,7 @@ fun InvokeStream.asFlow(): Flow<ProgressEntry> =
  * walks anew with [LumnisClient.listAllUsers]: the paging is the core's, and a page is only
  * fetched when the collector reaches it. The walk's native handle is freed when the flow ends.
  */
-fun LumnisClient.allUsers(pageSize: UInt = 20u): Flow<User> =
+fun LumnisClient.allUsers(pageSize: Int = 20): Flow<User> =
     flow {
         listAllUsers(pageSize).use { pages ->
             while (true) {
@@ -67,7 +67,7 @@ val ResponseStatus.wireName: String get() = responseStatusName(this)
 data class ErrorFields(
     val kind: String,
     val errorMessage: String,
-    val status: UShort?,
+    val status: Int?,
     val requestId: String?,
     val code: String?,
     val detailsJson: String?,
@@ -123,7 +123,7 @@ val LumnisException.details: JsonElement? get() = parse(fields.detailsJson)
 val LumnisException.errorMessage: String get() = fields.errorMessage
 
 /** The HTTP status, when the server answered. */
-val LumnisException.status: UShort? get() = fields.status
+val LumnisException.status: Int? get() = fields.status
 
 /** The server's `X-Request-ID`, when the server answered. */
 val LumnisException.requestId: String? get() = fields.requestId
@@ -136,7 +136,7 @@ val LumnisException.code: String? get() = fields.code
  * id when there are any, as `not found (HTTP 404, request req_1)`. The other fields stay out
  * of it (details can be long); they are read one by one.
  */
-internal fun errorText(errorMessage: String, status: UShort?, requestId: String?): String {
+internal fun errorText(errorMessage: String, status: Int?, requestId: String?): String {
     val facts = listOfNotNull(status?.let { "HTTP $it" }, requestId?.let { "request $it" })
     return if (facts.isEmpty()) errorMessage else "$errorMessage (${facts.joinToString()})"
 }

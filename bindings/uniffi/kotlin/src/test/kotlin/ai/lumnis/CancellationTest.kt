@@ -20,7 +20,7 @@ class CancellationTest : ServerTest() {
         client.createUser(CreateUserParams("c@example.com"))
         // Every attempt would be slow and timed out, so an uncancelled call would retry.
         server.fault("""{"path":"/v1/users/*","kind":"delay","delay_ms":1500,"count":5}""")
-        server.client(maxRetries = 3u, timeoutMs = 400uL).use { c ->
+        server.client(maxRetries = 3, timeoutMs = 400).use { c ->
             val job = launch(Dispatchers.Default) { c.getUser("c@example.com") }
             delay(150)
             val started = System.nanoTime()
@@ -41,7 +41,7 @@ class CancellationTest : ServerTest() {
         users("a@example.com")
         server.settings("""{"agent_latency_ms":4000}""")
         val call = async(Dispatchers.Default) {
-            client.invoke("long", InvokeOptions(userId = "a@example.com", waitMs = 1000uL))
+            client.invoke("long", InvokeOptions(userId = "a@example.com", waitMs = 1000))
         }
         delay(600)
         call.cancel()

@@ -52,7 +52,7 @@ class ClosedTest : ServerTest() {
     fun `an error's message is its sentence, status and request id`() = runBlocking {
         val e = expectError("not_found") { client.getUser("nobody@example.com") }
         val requestId = e.requestId!!
-        assertEquals(404.toUShort(), e.status)
+        assertEquals(404, e.status)
         assertEquals("${e.errorMessage} (HTTP 404, request $requestId)", e.message)
         assertFalse(e.message!!.contains("detailsJson"), e.message)
         assertEquals(e.fields.code, e.code)
@@ -60,7 +60,7 @@ class ClosedTest : ServerTest() {
 
     @Test
     fun `an error raised before any request has its sentence alone`() = runBlocking {
-        val e = expectError("validation") { client.listUsers(pageSize = 101u) }
+        val e = expectError("validation") { client.listUsers(pageSize = 101) }
         assertNull(e.status)
         assertNull(e.requestId)
         assertEquals(e.errorMessage, e.message)

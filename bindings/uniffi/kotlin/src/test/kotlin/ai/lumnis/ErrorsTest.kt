@@ -2,6 +2,7 @@
 // before any request; decode errors that leave the client working; no key in any output.
 package ai.lumnis
 
+import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -16,7 +17,7 @@ class ErrorsTest : ServerTest() {
         val secret = "sk-kotlin-wrong-secret-key"
         server.client(key = secret).use { wrong ->
             val e = expectError("authentication") { wrong.getUser("a@example.com") }
-            assertEquals(401.toUShort(), e.fields.status)
+            assertEquals(401, e.fields.status)
             assertNotNull(e.fields.requestId)
             for (shown in listOf(e.toString(), e.message.orEmpty(), wrong.toString())) {
                 assertFalse(shown.contains(secret), shown)
@@ -38,14 +39,14 @@ class ErrorsTest : ServerTest() {
     fun `a missing user is not found`() = runBlocking {
         val e = expectError("not_found") { client.getUser("nobody@example.com") }
         assertTrue(e is LumnisException.NotFound)
-        assertEquals(404.toUShort(), e.fields.status)
+        assertEquals(404, e.fields.status)
     }
 
     @Test
     fun `bad arguments are refused before any request`() = runBlocking {
         expectError("validation") { client.createUser(CreateUserParams("not-an-email")) }
-        expectError("validation") { client.listUsers(1u, 0u) }
-        expectError("validation") { client.listUsers(1u, 101u) }
+        expectError("validation") { client.listUsers(1, 0) }
+        expectError("validation") { client.listUsers(1, 101) }
         expectError("validation") { client.invokeMessages(emptyList<Message>()) }
         expectError("missing_user_id") {
             LumnisClient(KEY, ClientOptions(baseUrl = server.baseUrl, scope = Scope.USER))
@@ -59,10 +60,31 @@ class ErrorsTest : ServerTest() {
     }
 
     @Test
+    fun `a negative count is refused before any request, naming it`() = runBlocking {
+        val e = expectError("validation") { client.listUsers(1, -1) }
+        assertTrue(e.errorMessage.contains("page_size"), e.errorMessage)
+        assertNull(e.status)
+        expectError("validation") { client.listUsers(-1, 20) }
+        expectError("validation") { client.allUsers(pageSize = -1).toList() }
+        expectError("validation") { client.listThreads(ListThreadsParams(limit = -1)) }
+        expectError("validation") { client.listResponses(ListResponsesParams(offset = -1)) }
+        expectError("validation") { client.listFiles(ListFilesParams(limit = -5)) }
+        expectError("validation") { client.getThreadResponses("t", limit = -1) }
+        expectError("validation") { client.getResponse("r", waitMs = -1) }
+        expectError("validation") {
+            client.invoke("hi", InvokeOptions(userId = "a@example.com", deadlineMs = -1))
+        }
+        // Client options fail as the core's own bad options do, with a config error.
+        expectError("config") { server.client(timeoutMs = -1).close() }
+        expectError("config") { client.withOptions(CallOptions(maxRetries = -1)) }
+        assertTrue(server.log().isEmpty(), server.log().toString())
+    }
+
+    @Test
     fun `a 422 from the server is a validation error, tried once`() = runBlocking {
         server.fault("""{"method":"POST","path":"/v1/users","kind":"status","status":422}""")
         val e = expectError("validation") { client.createUser(CreateUserParams("v@example.com")) }
-        assertEquals(422.toUShort(), e.fields.status)
+        assertEquals(422, e.fields.status)
         assertEquals(1, server.requests("POST", "/v1/users").size)
     }
 
@@ -72,16 +94,16 @@ class ErrorsTest : ServerTest() {
             """{"path":"/v1/users/*","kind":"status","status":429,"retry_after":"120"}""",
         )
         val e = expectError("rate_limit") { client.getUser("a@example.com") }
-        assertEquals(120_000uL, (e as LumnisException.RateLimit).retryAfterMs)
-        assertEquals(429.toUShort(), e.status)
+        assertEquals(120_000L, (e as LumnisException.RateLimit).retryAfterMs)
+        assertEquals(429, e.status)
     }
 
     @Test
     fun `5xx is retried up to the limit, then a server error`() = runBlocking {
         server.fault("""{"path":"/v1/users/*","kind":"status","status":503,"count":10}""")
-        server.client(maxRetries = 2u).use { c ->
+        server.client(maxRetries = 2).use { c ->
             val e = expectError("server") { c.getUser("a@example.com") }
-            assertEquals(503.toUShort(), e.fields.status)
+            assertEquals(503, e.fields.status)
         }
         assertEquals(3, server.requests("GET", "/v1/users/").size)
     }
@@ -90,16 +112,16 @@ class ErrorsTest : ServerTest() {
     fun `retries of a create carry one idempotency key and create one user`() = runBlocking {
         server.fault("""{"method":"POST","path":"/v1/users","kind":"status","status":503,""" +
             """"count":2}""")
-        server.client(maxRetries = 3u).use { it.createUser(CreateUserParams("once@example.com")) }
+        server.client(maxRetries = 3).use { it.createUser(CreateUserParams("once@example.com")) }
         val attempts = server.requests("POST", "/v1/users")
         assertEquals(3, attempts.size)
         assertEquals(1, attempts.map { it["idempotency_key"].toString() }.toSet().size)
-        assertEquals(1uL, client.listUsers().total)
+        assertEquals(1L, client.listUsers().total)
     }
 
     @Test
     fun `no answer is a transport error`() = runBlocking {
-        LumnisClient(KEY, ClientOptions(baseUrl = "http://127.0.0.1:9", maxRetries = 0u)).use {
+        LumnisClient(KEY, ClientOptions(baseUrl = "http://127.0.0.1:9", maxRetries = 0)).use {
             expectError("transport") { it.getUser("a@example.com") }
         }
         Unit
@@ -108,7 +130,7 @@ class ErrorsTest : ServerTest() {
     @Test
     fun `a slow answer is a timeout`() = runBlocking {
         server.fault("""{"path":"/v1/users/*","kind":"delay","delay_ms":2000}""")
-        server.client(maxRetries = 0u, timeoutMs = 200uL).use { c ->
+        server.client(maxRetries = 0, timeoutMs = 200).use { c ->
             expectError("timeout") { c.getUser("a@example.com") }
         }
         Unit
@@ -119,7 +141,7 @@ class ErrorsTest : ServerTest() {
         users("a@example.com")
         server.settings("""{"agent_latency_ms":5000}""")
         val e = expectError("timeout") {
-            client.invoke("slow", InvokeOptions(userId = "a@example.com", deadlineMs = 300uL))
+            client.invoke("slow", InvokeOptions(userId = "a@example.com", deadlineMs = 300))
         }
         assertNotNull((e as LumnisException.Timeout).responseId)
     }
@@ -138,7 +160,7 @@ class ErrorsTest : ServerTest() {
     @Test
     fun `an endless body is cut at the limit`() = runBlocking {
         server.fault("""{"path":"/v1/users/*","kind":"endless"}""")
-        server.client(maxRetries = 0u, maxResponseBytes = 4096uL).use { c ->
+        server.client(maxRetries = 0, maxResponseBytes = 4096).use { c ->
             expectError("body_too_large") { c.getUser("a@example.com") }
         }
         Unit

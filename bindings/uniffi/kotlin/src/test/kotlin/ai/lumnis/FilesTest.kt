@@ -24,22 +24,22 @@ class FilesTest : ServerTest() {
             val up = alice.uploadFile(bytes, options)
             val meta = alice.getFile(up.fileId)
             assertEquals("notes.txt", meta.fileName)
-            assertEquals(bytes.size.toULong(), meta.fileSize)
+            assertEquals(bytes.size.toLong(), meta.fileSize)
             assertEquals("user", meta.fileScope)
             assertEquals("local://files/${up.fileId}", meta.blobUrl)
             assertNull(meta.deletedAt)
             assertArrayEquals(bytes, alice.downloadFile(up.fileId))
             val content = alice.getFileContent(up.fileId)
             assertTrue(content.text!!.contains("line two"))
-            assertEquals(1uL, alice.listFiles().totalCount)
+            assertEquals(1L, alice.listFiles().totalCount)
             alice.getFileStatus(up.fileId)
 
             val target = Files.createTempDirectory("lumnis").resolve("copy.txt")
-            assertEquals(bytes.size.toULong(), alice.downloadFileTo(up.fileId, target.toString()))
+            assertEquals(bytes.size.toLong(), alice.downloadFileTo(up.fileId, target.toString()))
             assertArrayEquals(bytes, Files.readAllBytes(target))
 
             alice.deleteFile(up.fileId, hardDelete = true)
-            assertEquals(0uL, alice.listFiles().totalCount)
+            assertEquals(0L, alice.listFiles().totalCount)
         }
     }
 
@@ -57,7 +57,7 @@ class FilesTest : ServerTest() {
         val alice = client.forUser("alice@example.com")
         val bob = client.forUser("bob@example.com")
         val up = alice.uploadFile(bytes, UploadOptions(fileName = "private.txt"))
-        assertEquals(0uL, bob.listFiles().totalCount)
+        assertEquals(0L, bob.listFiles().totalCount)
         expectError("not_found") { bob.getFile(up.fileId) }
         alice.close()
         bob.close()
@@ -75,6 +75,6 @@ class FilesTest : ServerTest() {
         val attempts = server.requests("POST", "/v1/files/upload")
         assertEquals(2, attempts.size)
         assertEquals(1, attempts.map { it["idempotency_key"].toString() }.toSet().size)
-        assertEquals(1uL, client.listFiles().totalCount)
+        assertEquals(1L, client.listFiles().totalCount)
     }
 }

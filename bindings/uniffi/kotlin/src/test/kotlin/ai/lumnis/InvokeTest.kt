@@ -118,9 +118,9 @@ class InvokeTest : ServerTest() {
     fun `responses are listed and read back`() = runBlocking {
         val done = client.invoke("One", alice)
         val list = client.listResponses(ListResponsesParams(userId = "alice@example.com"))
-        assertEquals(1uL, list.total)
+        assertEquals(1L, list.total)
         assertEquals(done.responseId, list.responses.single().responseId)
-        val read = client.getResponse(done.responseId, waitMs = 1000uL)
+        val read = client.getResponse(done.responseId, waitMs = 1000)
         assertEquals("Answer to: One", read.outputText)
     }
 }

@@ -35,9 +35,9 @@ class LocalServer(vararg extra: String) : AutoCloseable {
     /** A client of this server; `maxRetries` and a short backoff keep fault tests fast. */
     fun client(
         key: String = KEY,
-        maxRetries: UInt? = null,
-        timeoutMs: ULong? = null,
-        maxResponseBytes: ULong? = null,
+        maxRetries: Int? = null,
+        timeoutMs: Long? = null,
+        maxResponseBytes: Long? = null,
     ): LumnisClient =
         LumnisClient(
             key,
@@ -45,7 +45,7 @@ class LocalServer(vararg extra: String) : AutoCloseable {
                 baseUrl = baseUrl,
                 maxRetries = maxRetries,
                 timeoutMs = timeoutMs,
-                backoffInitialMs = 20uL,
+                backoffInitialMs = 20,
                 maxResponseBytes = maxResponseBytes,
             ),
         )

@@ -15,7 +15,7 @@ private const val WRONG_KEY = "sk-kotlin-refused-key-in-trace-log"
 
 /** The child: a call that succeeds, one refused for its key, one that is not found. */
 fun main(args: Array<String>) = runBlocking {
-    val options = ClientOptions(baseUrl = args[0], maxRetries = 0u)
+    val options = ClientOptions(baseUrl = args[0], maxRetries = 0)
     LumnisClient(KEY, options).use { client ->
         client.createUser(CreateUserParams("trace@example.com"))
         client.getUser("trace@example.com")

@@ -20,7 +20,7 @@ class ScopingTest : ServerTest() {
 
         assertEquals(2, alice.listThreads().threads.size)
         assertEquals(1, bob.listThreads().threads.size)
-        assertEquals(3uL, client.listThreads().total)
+        assertEquals(3L, client.listThreads().total)
         assertEquals("alice@example.com", alice.userId())
         assertEquals(Scope.USER, alice.scope())
         assertTrue(alice.sharesPoolWith(bob))

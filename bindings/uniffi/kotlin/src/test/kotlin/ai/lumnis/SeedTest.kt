@@ -20,7 +20,7 @@ class SeedTest : ServerTest() {
             val user = client.createUser(CreateUserParams(email, first, last))
             assertEquals(email, user.email)
         }
-        assertEquals(3uL, client.listUsers(pageSize = 100u).total)
+        assertEquals(3L, client.listUsers(pageSize = 100).total)
 
         client.forUser("alice@example.com").use { alice ->
             val config =
@@ -55,7 +55,7 @@ class SeedTest : ServerTest() {
 
         val thread = client.getThread(threadId)
         assertEquals("What's the weather like?", thread.title)
-        assertEquals(2uL, thread.responseCount)
+        assertEquals(2L, thread.responseCount)
         val lines = client.getThreadResponses(threadId).map { r ->
             "${client.getUser(r.userId!!).firstName}: ${r.outputText}"
         }
@@ -74,7 +74,7 @@ class SeedTest : ServerTest() {
             client.getUser("nonexistent@example.com")
             null
         } catch (e: LumnisException.NotFound) {
-            assertEquals(404.toUShort(), e.status)
+            assertEquals(404, e.status)
             assertNotNull(e.requestId)
             client.createUser(CreateUserParams("nonexistent@example.com", "New", "User"))
         }

@@ -19,7 +19,7 @@ class UsersTest : ServerTest() {
         val first = client.createUser(CreateUserParams("alice@example.com", "Alice"))
         val again = client.createUser(CreateUserParams("ALICE@example.com", "Other"))
         assertEquals(first.id, again.id)
-        assertEquals(1uL, client.listUsers().total)
+        assertEquals(1L, client.listUsers().total)
         assertEquals(2, server.requests("POST", "/v1/users").size)
     }
 
@@ -44,17 +44,17 @@ class UsersTest : ServerTest() {
     fun `pages walk every user once`() = runBlocking {
         for (i in 1..5) client.createUser(CreateUserParams("user$i@example.com"))
         val seen = mutableListOf<String>()
-        var page = 1u
+        var page = 1
         while (true) {
-            val list = client.listUsers(page, 2u)
-            assertEquals(5uL, list.pagination.total)
-            assertEquals(3u, list.pagination.totalPages)
+            val list = client.listUsers(page, 2)
+            assertEquals(5L, list.pagination.total)
+            assertEquals(3, list.pagination.totalPages)
             seen += list.users.map { it.email }
             if (!list.pagination.hasNext) break
             page++
         }
         assertEquals(5, seen.toSet().size)
-        assertEquals(3u, page)
+        assertEquals(3, page)
     }
 
     @Test
@@ -62,7 +62,7 @@ class UsersTest : ServerTest() {
         client.createUser(CreateUserParams("gone@example.com"))
         client.deleteUser("gone@example.com")
         expectError("not_found") { client.getUser("gone@example.com") }
-        assertEquals(0uL, client.listUsers().total)
+        assertEquals(0L, client.listUsers().total)
     }
 
     @Test
@@ -79,18 +79,18 @@ class UsersTest : ServerTest() {
         val emails = (1..5).map { "page$it@example.com" }
         users(*emails.toTypedArray())
         val before = server.requests("GET", "/v1/users").size
-        val walked = client.allUsers(pageSize = 2u).toList().map { it.email }
+        val walked = client.allUsers(pageSize = 2).toList().map { it.email }
         assertEquals(emails.sorted(), walked.sorted())
         assertEquals(3, server.requests("GET", "/v1/users").size - before)
 
-        val first = client.allUsers(pageSize = 2u).take(1).toList()
+        val first = client.allUsers(pageSize = 2).take(1).toList()
         assertEquals(1, first.size)
         assertEquals(4, server.requests("GET", "/v1/users").size - before)
     }
 
     @Test
     fun `allUsers with a bad page size fails before any request`() = runBlocking {
-        expectError("validation") { client.allUsers(pageSize = 0u).toList() }
+        expectError("validation") { client.allUsers(pageSize = 0).toList() }
         assertTrue(server.requests("GET", "/v1/users").isEmpty())
     }
 }
