@@ -76,22 +76,22 @@ impl ClientOptions {
         core.api_key = api_key;
         core.base_url = self.base_url;
         core.tenant_id = self.tenant_id;
-        if let Some(ms) = config("timeout_ms", self.timeout_ms)? {
+        if let Some(ms) = config("timeoutMs", self.timeout_ms)? {
             core.timeout = Duration::from_millis(ms);
         }
-        if let Some(retries) = config("max_retries", self.max_retries)? {
+        if let Some(retries) = config("maxRetries", self.max_retries)? {
             core.max_retries = retries;
         }
-        if let Some(ms) = config("backoff_initial_ms", self.backoff_initial_ms)? {
+        if let Some(ms) = config("backoffInitialMs", self.backoff_initial_ms)? {
             core.backoff.initial = Duration::from_millis(ms);
         }
         if let Some(scope) = self.scope {
             core.scope = scope.into();
         }
-        if let Some(bytes) = config("max_response_bytes", self.max_response_bytes)? {
+        if let Some(bytes) = config("maxResponseBytes", self.max_response_bytes)? {
             core.max_response_bytes = bytes;
         }
-        if let Some(ms) = config("invoke_deadline_ms", self.invoke_deadline_ms)? {
+        if let Some(ms) = config("invokeDeadlineMs", self.invoke_deadline_ms)? {
             core.invoke_deadline = Duration::from_millis(ms);
         }
         Ok(core)
@@ -176,8 +176,8 @@ impl LumnisClient {
     /// `Config` error, as it is in `ClientOptions`.
     pub fn with_options(&self, options: CallOptions) -> Result<Arc<LumnisClient>, LumnisError> {
         let call = lumnisai::CallOptions {
-            timeout: config("timeout_ms", options.timeout_ms)?.map(Duration::from_millis),
-            max_retries: config("max_retries", options.max_retries)?,
+            timeout: config("timeoutMs", options.timeout_ms)?.map(Duration::from_millis),
+            max_retries: config("maxRetries", options.max_retries)?,
             idempotency_key: options.idempotency_key,
         };
         Ok(Arc::new(LumnisClient {
@@ -241,7 +241,7 @@ mod tests {
         };
         let err = LumnisClient::new(Some("k".into()), Some(options)).unwrap_err();
         assert!(matches!(err, LumnisError::Config { .. }), "{err:?}");
-        assert!(err.to_string().contains("timeout_ms"), "{err}");
+        assert!(err.to_string().contains("timeoutMs"), "{err}");
 
         let client = LumnisClient::new(Some("k".into()), None).unwrap();
         let call = CallOptions {
@@ -250,7 +250,7 @@ mod tests {
         };
         let err = client.with_options(call).unwrap_err();
         assert!(matches!(err, LumnisError::Config { .. }), "{err:?}");
-        assert!(err.to_string().contains("max_retries"), "{err}");
+        assert!(err.to_string().contains("maxRetries"), "{err}");
     }
 
     #[test]

@@ -354,8 +354,8 @@ impl LumnisClient {
         let p = params.unwrap_or_default();
         let params = lumnisai::FileContentParams {
             content_type: p.content_type,
-            start_line: unsigned_opt(Validation, "start_line", p.start_line)?,
-            end_line: unsigned_opt(Validation, "end_line", p.end_line)?,
+            start_line: unsigned_opt(Validation, "startLine", p.start_line)?,
+            end_line: unsigned_opt(Validation, "endLine", p.end_line)?,
             user_id: p.user_id,
         };
         self.call(|c| async move {

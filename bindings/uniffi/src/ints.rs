@@ -56,12 +56,12 @@ mod tests {
 
     #[test]
     fn a_negative_argument_names_its_parameter() {
-        let err = unsigned::<i32, u32>(ErrorKind::Validation, "page_size", -1).unwrap_err();
+        let err = unsigned::<i32, u32>(ErrorKind::Validation, "pageSize", -1).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Validation);
-        assert_eq!(err.message(), "page_size must not be negative: -1");
-        let err = unsigned_opt::<i64, u64>(ErrorKind::Config, "timeout_ms", Some(-5)).unwrap_err();
+        assert_eq!(err.message(), "pageSize must not be negative: -1");
+        let err = unsigned_opt::<i64, u64>(ErrorKind::Config, "timeoutMs", Some(-5)).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Config);
-        assert!(err.message().contains("timeout_ms"), "{}", err.message());
+        assert!(err.message().contains("timeoutMs"), "{}", err.message());
     }
 
     #[test]

@@ -68,13 +68,13 @@ impl InvokeOptions {
             thread_id: self.thread_id,
             idempotency_key: self.idempotency_key,
             agent_config: self.agent_config.map(AgentConfig::into_core).transpose()?,
-            response_format: json::parse("response_format_json", self.response_format_json)?,
+            response_format: json::parse("responseFormatJson", self.response_format_json)?,
             response_format_instructions: self.response_format_instructions,
             model_overrides: self.model_overrides.map(|m| m.into_iter().collect()),
             files: self.files,
-            poll_interval: millis("poll_interval_ms", self.poll_interval_ms)?,
-            wait: millis("wait_ms", self.wait_ms)?,
-            deadline: millis("deadline_ms", self.deadline_ms)?,
+            poll_interval: millis("pollIntervalMs", self.poll_interval_ms)?,
+            wait: millis("waitMs", self.wait_ms)?,
+            deadline: millis("deadlineMs", self.deadline_ms)?,
         })
     }
 }

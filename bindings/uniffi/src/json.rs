@@ -45,9 +45,9 @@ mod tests {
 
     #[test]
     fn bad_json_is_a_validation_error() {
-        let err = parse("metadata_json", Some("{nope".into())).unwrap_err();
+        let err = parse("metadataJson", Some("{nope".into())).unwrap_err();
         assert!(matches!(err, LumnisError::Validation { .. }), "{err:?}");
-        let ok = parse("metadata_json", Some(r#"{"a":[1]}"#.into())).unwrap();
+        let ok = parse("metadataJson", Some(r#"{"a":[1]}"#.into())).unwrap();
         assert_eq!(text(ok).as_deref(), Some(r#"{"a":[1]}"#));
     }
 }

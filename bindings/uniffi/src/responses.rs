@@ -424,7 +424,7 @@ impl LumnisClient {
             scope: p.scope.map(Into::into),
             thread_id: p.thread_id,
             agent_config: p.agent_config.map(AgentConfig::into_core).transpose()?,
-            response_format: json::parse("response_format_json", p.response_format_json)?,
+            response_format: json::parse("responseFormatJson", p.response_format_json)?,
             response_format_instructions: p.response_format_instructions,
             model_overrides: p.model_overrides.map(|m| m.into_iter().collect()),
             files: p.files,
@@ -445,7 +445,7 @@ impl LumnisClient {
         response_id: String,
         wait_ms: Option<i64>,
     ) -> Result<Response, LumnisError> {
-        let wait = unsigned_opt(Validation, "wait_ms", wait_ms)?.map(Duration::from_millis);
+        let wait = unsigned_opt(Validation, "waitMs", wait_ms)?.map(Duration::from_millis);
         self.call(|c| async move {
             c.responses()
                 .get(&response_id, wait)
@@ -524,7 +524,7 @@ impl LumnisClient {
             FeedbackType::Correction => lumnisai::FeedbackType::Correction,
             FeedbackType::Guidance => lumnisai::FeedbackType::Guidance,
         };
-        let update = json::parse("tool_args_update_json", feedback.tool_args_update_json)?;
+        let update = json::parse("toolArgsUpdateJson", feedback.tool_args_update_json)?;
         let create = lumnisai::CreateFeedback {
             feedback_text: feedback.feedback_text,
             feedback_type,

@@ -151,7 +151,7 @@ impl LumnisClient {
             email: params.email,
             first_name: params.first_name,
             last_name: params.last_name,
-            metadata: json::parse("metadata_json", params.metadata_json)?,
+            metadata: json::parse("metadataJson", params.metadata_json)?,
         };
         self.call(|c| async move { c.users().create(create).await.map(User::from) })
             .await
@@ -168,7 +168,7 @@ impl LumnisClient {
     pub async fn list_users(&self, page: i32, page_size: i32) -> Result<UserList, LumnisError> {
         let params = lumnisai::ListUsers {
             page: unsigned(Validation, "page", page)?,
-            page_size: unsigned(Validation, "page_size", page_size)?,
+            page_size: unsigned(Validation, "pageSize", page_size)?,
         };
         self.call(|c| async move { c.users().list(params).await.map(UserList::from) })
             .await
@@ -178,7 +178,7 @@ impl LumnisClient {
     #[uniffi::method(default(page_size = 20))]
     pub fn list_all_users(&self, page_size: i32) -> Arc<UserPages> {
         // A negative size fails at the first `next()`, as a size over 100 does in the core.
-        let users = match unsigned(Validation, "page_size", page_size) {
+        let users = match unsigned(Validation, "pageSize", page_size) {
             Ok(page_size) => self.inner.users().list_all(page_size),
             Err(err) => futures::stream::once(async move { Err(err) }).boxed(),
         };
@@ -196,7 +196,7 @@ impl LumnisClient {
         let update = lumnisai::UpdateUser {
             first_name: params.first_name,
             last_name: params.last_name,
-            metadata: json::parse("metadata_json", params.metadata_json)?,
+            metadata: json::parse("metadataJson", params.metadata_json)?,
         };
         self.call(|c| async move { c.users().update(&id_or_email, update).await.map(User::from) })
             .await

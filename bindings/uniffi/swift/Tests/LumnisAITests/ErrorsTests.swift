@@ -80,7 +80,7 @@ final class ErrorsTests: ServerTestCase {
         let error = try await expectError("validation") {
             _ = try await client.listUsers(page: 1, pageSize: -1)
         }
-        XCTAssertTrue(error.message.contains("page_size"), error.message)
+        XCTAssertTrue(error.message.contains("pageSize"), error.message)
         XCTAssertNil(error.status)
         try await expectError("validation") { _ = try await client.listUsers(page: -1) }
         try await expectError("validation") {

@@ -62,7 +62,7 @@ class ErrorsTest : ServerTest() {
     @Test
     fun `a negative count is refused before any request, naming it`() = runBlocking {
         val e = expectError("validation") { client.listUsers(1, -1) }
-        assertTrue(e.errorMessage.contains("page_size"), e.errorMessage)
+        assertTrue(e.errorMessage.contains("pageSize"), e.errorMessage)
         assertNull(e.status)
         expectError("validation") { client.listUsers(-1, 20) }
         expectError("validation") { client.allUsers(pageSize = -1).toList() }
