@@ -246,7 +246,7 @@ impl Transport {
     pub(crate) async fn execute(&self, request: Request) -> Result<Raw> {
         let span = tracing::debug_span!("lumnisai.request", method = %request.method,
             path = request.route);
-        let call = self.with_retries(&request, |response| async move {
+        let call = self.with_retries(&request, Bound::Whole, |response| async move {
             let status = response.status();
             let request_id = request_id(response.headers());
             let body = self.read_limited(response).await?;
@@ -259,17 +259,22 @@ impl Transport {
         in_span(span, call).await
     }
 
-    /// Sends a request, retrying until the headers of a success arrive, and hands over the
-    /// unread response so that its body can be streamed.
-    pub(crate) async fn stream(&self, request: Request) -> Result<reqwest::Response> {
+    /// Sends a request and hands each successful answer to `consume`, which reads its body
+    /// as it comes and bounds its own waits: the attempt timeout bounds the headers only, so
+    /// a large body takes as long as it needs. A failure while consuming is retried, from a
+    /// new request, as any other failed attempt.
+    pub(crate) async fn consume<T, F, Fut>(&self, request: Request, consume: F) -> Result<T>
+    where
+        F: Fn(reqwest::Response) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
         let span = tracing::debug_span!("lumnisai.request", method = %request.method,
             path = request.route);
-        let call = self.with_retries(&request, |response| async move { Ok(response) });
-        in_span(span, call).await
+        in_span(span, self.with_retries(&request, Bound::Head, consume)).await
     }
 
     /// The retry loop: each attempt has its own timeout and the same idempotency key.
-    async fn with_retries<T, F, Fut>(&self, request: &Request, finish: F) -> Result<T>
+    async fn with_retries<T, F, Fut>(&self, request: &Request, bound: Bound, finish: F) -> Result<T>
     where
         F: Fn(reqwest::Response) -> Fut,
         Fut: std::future::Future<Output = Result<T>>,
@@ -283,32 +288,44 @@ impl Transport {
                 .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
         });
 
+        let no_answer = || {
+            Error::new(
+                ErrorKind::Timeout,
+                format!(
+                    "{} {} got no answer within {timeout:?}",
+                    request.method, request.route
+                ),
+            )
+        };
+
         let mut retry = 0u32;
         loop {
             let started = Instant::now();
-            let attempt = async {
+            let head = async {
                 let response = self.send(request, key.as_deref(), retry).await?;
-                let status = response.status();
-                if status.is_success() {
-                    return finish(response).await.map(Ok);
+                if response.status().is_success() {
+                    Ok(response)
+                } else {
+                    Err(self.error_from(response).await)
                 }
-                Ok(Err(self.error_from(response).await))
             };
-            let outcome = match tokio::time::timeout(timeout, attempt).await {
-                Ok(Ok(Ok(value))) => {
+            let outcome = match bound {
+                Bound::Whole => tokio::time::timeout(timeout, async { finish(head.await?).await })
+                    .await
+                    .unwrap_or_else(|_| Err(no_answer())),
+                Bound::Head => match tokio::time::timeout(timeout, head).await {
+                    Ok(Ok(response)) => finish(response).await,
+                    Ok(Err(error)) => Err(error),
+                    Err(_) => Err(no_answer()),
+                },
+            };
+            let outcome = match outcome {
+                Ok(value) => {
                     self.budget.refund();
                     tracing::debug!(attempt = retry + 1, elapsed_ms = ms(started), "ok");
                     return Ok(value);
                 }
-                Ok(Ok(Err(api_error))) => api_error,
-                Ok(Err(local)) => local,
-                Err(_) => Error::new(
-                    ErrorKind::Timeout,
-                    format!(
-                        "{} {} got no answer within {timeout:?}",
-                        request.method, request.route
-                    ),
-                ),
+                Err(error) => error,
             };
 
             let replayable = !matches!(request.body, Body::UploadOnce(_));
@@ -499,6 +516,15 @@ impl Transport {
             other => other,
         }
     }
+}
+
+/// What an attempt's timeout bounds.
+#[derive(Clone, Copy)]
+enum Bound {
+    /// The request, its answer and whatever reads the answer.
+    Whole,
+    /// The request and the answer's headers; the reader of the body bounds its own waits.
+    Head,
 }
 
 /// Runs a call inside its span, or bare when no subscriber wants the span: entering and

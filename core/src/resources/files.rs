@@ -4,7 +4,6 @@
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 use bytes::Bytes;
 use futures::StreamExt;
@@ -17,7 +16,6 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::models::{DeleteResult, FileContent, FileContentParams, FileList, FileMetadata};
 use crate::models::{FileScope, FileStatus, FileUploadResult, ListFiles, UploadFile};
 use crate::multipart::Multipart;
-use crate::retry::backoff_delay;
 use crate::transport::{Body, Request};
 use crate::Client;
 
@@ -267,61 +265,34 @@ impl Files {
         let path = path.to_owned();
         let user_id = user_id.map(str::to_owned);
         async move {
-            let route = "/v1/files/{id}/download";
-            let build = || -> Result<Request> {
-                let request =
-                    this.file_request(&file_id, "/download", route, user_id.as_deref())?;
-                Ok(this.client.prepare(request))
-            };
-            let policy = build()?;
-            let options = this.client.options();
-            let max_retries = policy.max_retries.unwrap_or(options.max_retries);
-            let timeout = policy.timeout.unwrap_or(options.timeout);
+            let request = this.file_request(
+                &file_id,
+                "/download",
+                "/v1/files/{id}/download",
+                user_id.as_deref(),
+            )?;
+            let request = this.client.prepare(request);
+            let idle = request.timeout.unwrap_or(this.client.options().timeout);
 
             // Removes the partial file on every way out but success, a dropped future too.
             let mut partial = PartialFile {
                 path: partial_path(&path),
                 keep: false,
             };
-            let mut file = tokio::fs::File::create(&partial.path)
+            let file = tokio::fs::File::create(&partial.path)
                 .await
                 .map_err(|e| io_error(&partial.path, e))?;
-            let mut retry = 0u32;
-            let written = loop {
-                let mut attempt = build()?;
-                // The transport's retries end once headers arrive, so this loop owns every
-                // retry of the download, and each of its attempts is exactly one request.
-                attempt.max_retries = Some(0);
-                let started = Instant::now();
-                let error = match fetch_to(&this.client, attempt, &mut file, &partial.path, timeout)
-                    .await
-                {
-                    Ok(written) => break written,
-                    Err(error) => error,
-                };
-                tracing::debug!(
-                    attempt = retry + 1,
-                    elapsed_ms = started.elapsed().as_millis() as u64,
-                    error = error.kind().as_str(),
-                    "download attempt failed"
-                );
-                if !error.is_retryable() || retry >= max_retries {
-                    return Err(error);
-                }
-                let wait = match error.retry_after() {
-                    Some(wait) if wait > options.max_retry_after => return Err(error),
-                    Some(wait) => wait,
-                    None => backoff_delay(&options.backoff, retry),
-                };
-                tracing::info!(
-                    attempt = retry + 1,
-                    wait_ms = wait.as_millis() as u64,
-                    error = error.kind().as_str(),
-                    "retrying the download"
-                );
-                tokio::time::sleep(wait).await;
-                retry += 1;
-            };
+            // Each attempt takes the file in turn; a lock, since the transport's retry loop
+            // calls the reader once per attempt.
+            let file = tokio::sync::Mutex::new(file);
+            let written = this
+                .client
+                .transport()
+                .consume(request, |response| {
+                    let (file, partial) = (&file, partial.path.as_path());
+                    async move { copy_to(response, &mut *file.lock().await, partial, idle).await }
+                })
+                .await?;
             // Closed before the rename, which an open handle would block on Windows.
             drop(file);
             tokio::fs::rename(&partial.path, &path)
@@ -383,16 +354,14 @@ impl Files {
     }
 }
 
-/// One attempt of a download: the request, then its whole body into `file`, from the start;
-/// each chunk must come within `idle` of the one before.
-async fn fetch_to(
-    client: &Client,
-    request: Request,
+/// One attempt's body into `file`, from its start; each chunk must come within `idle` of the
+/// one before.
+async fn copy_to(
+    response: reqwest::Response,
     file: &mut tokio::fs::File,
     partial: &Path,
     idle: std::time::Duration,
 ) -> Result<u64> {
-    let response = client.transport().stream(request).await?;
     file.set_len(0).await.map_err(|e| io_error(partial, e))?;
     file.rewind().await.map_err(|e| io_error(partial, e))?;
     let mut stream = response.bytes_stream();
