@@ -81,7 +81,8 @@ pub struct ClientOptions {
     pub base_url: Option<String>,
     /// The tenant id; `LUMNISAI_TENANT_ID` when `None`. Informational: the key implies it.
     pub tenant_id: Option<String>,
-    /// The time one attempt may take, from sending to the last byte of the answer.
+    /// The time one attempt may take, from sending to the last byte of the answer (for a
+    /// download to a path: to the headers, then from one chunk to the next).
     pub timeout: Duration,
     /// The time a new connection may take to open.
     pub connect_timeout: Duration,
@@ -183,6 +184,48 @@ impl ClientOptions {
         self.user_agent_suffix = Some(suffix.into());
         self
     }
+
+    /// Sets the tenant id (a uuid; informational, since the key implies the tenant).
+    pub fn tenant_id(mut self, tenant: impl Into<String>) -> ClientOptions {
+        self.tenant_id = Some(tenant.into());
+        self
+    }
+
+    /// Sets the time a new connection may take to open.
+    pub fn connect_timeout(mut self, timeout: Duration) -> ClientOptions {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets the longest `Retry-After` the client sleeps before raising instead.
+    pub fn max_retry_after(mut self, wait: Duration) -> ClientOptions {
+        self.max_retry_after = wait;
+        self
+    }
+
+    /// Sets the largest response body read into memory.
+    pub fn max_response_bytes(mut self, bytes: u64) -> ClientOptions {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Sets how often `invoke` reads a response when the server does not hold the read.
+    pub fn poll_interval(mut self, interval: Duration) -> ClientOptions {
+        self.poll_interval = interval;
+        self
+    }
+
+    /// Sets how long each `invoke` read asks the server to hold it (`?wait=`).
+    pub fn long_poll_wait(mut self, wait: Duration) -> ClientOptions {
+        self.long_poll_wait = wait;
+        self
+    }
+
+    /// Sets how long `invoke` waits in all for a final status.
+    pub fn invoke_deadline(mut self, deadline: Duration) -> ClientOptions {
+        self.invoke_deadline = deadline;
+        self
+    }
 }
 
 impl fmt::Debug for ClientOptions {
@@ -256,6 +299,32 @@ mod tests {
         assert!(!shown.contains("sk-secret-123"), "{shown}");
         assert!(!shown.contains("tok-456"), "{shown}");
         assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn every_setting_has_a_setter() {
+        let second = Duration::from_secs(1);
+        let opts = ClientOptions::new()
+            .tenant_id("0b6f3b8e-8a8e-4d3a-9a53-1f6f0c7f9c11")
+            .connect_timeout(second)
+            .max_retry_after(2 * second)
+            .max_response_bytes(1024)
+            .poll_interval(3 * second)
+            .long_poll_wait(4 * second)
+            .invoke_deadline(5 * second);
+        assert_eq!(
+            opts.tenant_id.as_deref(),
+            Some("0b6f3b8e-8a8e-4d3a-9a53-1f6f0c7f9c11")
+        );
+        let durations = [
+            opts.connect_timeout,
+            opts.max_retry_after,
+            opts.poll_interval,
+            opts.long_poll_wait,
+            opts.invoke_deadline,
+        ];
+        assert_eq!(durations, [1, 2, 3, 4, 5].map(|n| n * second));
+        assert_eq!(opts.max_response_bytes, 1024);
     }
 
     #[test]
