@@ -163,7 +163,14 @@ export interface Message {
   content: string
 }
 
-export type ResponseStatus = 'queued' | 'in_progress' | 'succeeded' | 'failed' | 'cancelled'
+/** `unknown` stands for a status from a newer server that this version cannot name. */
+export type ResponseStatus =
+  | 'queued'
+  | 'in_progress'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'unknown'
 
 export interface ProgressEntry {
   ts: string

@@ -73,6 +73,8 @@ pub enum ResponseStatus {
     Failed,
     /// Stopped by a cancel.
     Cancelled,
+    /// A status this version does not know, from a newer server; not final.
+    Unknown,
 }
 
 impl From<lumnisai::ResponseStatus> for ResponseStatus {
@@ -83,6 +85,7 @@ impl From<lumnisai::ResponseStatus> for ResponseStatus {
             lumnisai::ResponseStatus::Succeeded => ResponseStatus::Succeeded,
             lumnisai::ResponseStatus::Failed => ResponseStatus::Failed,
             lumnisai::ResponseStatus::Cancelled => ResponseStatus::Cancelled,
+            _ => ResponseStatus::Unknown,
         }
     }
 }
@@ -95,6 +98,7 @@ impl From<ResponseStatus> for lumnisai::ResponseStatus {
             ResponseStatus::Succeeded => lumnisai::ResponseStatus::Succeeded,
             ResponseStatus::Failed => lumnisai::ResponseStatus::Failed,
             ResponseStatus::Cancelled => lumnisai::ResponseStatus::Cancelled,
+            ResponseStatus::Unknown => lumnisai::ResponseStatus::Unknown,
         }
     }
 }

@@ -78,6 +78,7 @@ impl Message {
 /// The state of a response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ResponseStatus {
     /// Created, not started.
     Queued,
@@ -89,6 +90,10 @@ pub enum ResponseStatus {
     Failed,
     /// Stopped by a cancel.
     Cancelled,
+    /// A status this client does not know, from a newer server: read as not final, so that
+    /// `invoke` waits on instead of failing to read the response at all.
+    #[serde(other)]
+    Unknown,
 }
 
 impl ResponseStatus {
@@ -108,6 +113,7 @@ impl ResponseStatus {
             ResponseStatus::Succeeded => "succeeded",
             ResponseStatus::Failed => "failed",
             ResponseStatus::Cancelled => "cancelled",
+            ResponseStatus::Unknown => "unknown",
         }
     }
 }
@@ -116,8 +122,12 @@ impl std::str::FromStr for ResponseStatus {
     type Err = crate::Error;
 
     fn from_str(s: &str) -> crate::Result<ResponseStatus> {
-        serde_json::from_value(Value::String(s.to_owned()))
-            .map_err(|_| crate::Error::validation(format!("unknown response status {s:?}")))
+        match serde_json::from_value(Value::String(s.to_owned())) {
+            Ok(ResponseStatus::Unknown) | Err(_) => Err(crate::Error::validation(format!(
+                "unknown response status {s:?}"
+            ))),
+            Ok(status) => Ok(status),
+        }
     }
 }
 
@@ -448,4 +458,28 @@ pub struct FeedbackCreated {
     /// When it was stored.
     #[serde(default)]
     pub created_at: Option<DateTime<Utc>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_from_a_newer_server_reads_as_unknown_and_not_final() {
+        let status: ResponseStatus = serde_json::from_value(Value::from("paused")).unwrap();
+        assert_eq!(status, ResponseStatus::Unknown);
+        assert!(!status.is_final());
+        let known: ResponseStatus = serde_json::from_value(Value::from("in_progress")).unwrap();
+        assert_eq!(known, ResponseStatus::InProgress);
+    }
+
+    #[test]
+    fn only_known_statuses_parse_from_text() {
+        assert_eq!(
+            "failed".parse::<ResponseStatus>().unwrap(),
+            ResponseStatus::Failed
+        );
+        assert!("unknown".parse::<ResponseStatus>().is_err());
+        assert!("paused".parse::<ResponseStatus>().is_err());
+    }
 }

@@ -155,6 +155,12 @@ impl Responses {
         let this = self.clone();
         async move {
             check_range("the limit", params.limit, 1, 100)?;
+            if params.status == Some(crate::models::ResponseStatus::Unknown) {
+                return Err(Error::validation(
+                    "the unknown status stands for statuses this client cannot name, and \
+                     cannot be listed by",
+                ));
+            }
             let user_id = this.client.call_user(params.user_id.as_deref())?;
             let request = Request::new(Method::GET, "/v1/responses", "/v1/responses".into())
                 .query_opt("user_id", user_id)

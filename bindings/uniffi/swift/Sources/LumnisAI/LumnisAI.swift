@@ -6337,6 +6337,10 @@ public enum ResponseStatus: Equatable, Hashable {
      * Stopped by a cancel.
      */
     case cancelled
+    /**
+     * A status this version does not know, from a newer server; not final.
+     */
+    case unknown
 
 
 
@@ -6368,6 +6372,8 @@ public struct FfiConverterTypeResponseStatus: FfiConverterRustBuffer {
         
         case 5: return .cancelled
         
+        case 6: return .unknown
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -6394,6 +6400,10 @@ public struct FfiConverterTypeResponseStatus: FfiConverterRustBuffer {
         
         case .cancelled:
             writeInt(&buf, Int32(5))
+        
+        
+        case .unknown:
+            writeInt(&buf, Int32(6))
         
         }
     }
