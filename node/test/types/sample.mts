@@ -38,7 +38,8 @@ export async function sample(): Promise<void> {
   const response: Response = await alice.invoke('Hi', { agentConfig: config, maxWaitMs: 1000 })
   const text: string | null = response.outputText
   const answer = await alice.invoke([{ role: 'user', content: 'Hi' }], { responseFormat: {} })
-  const status: 'queued' | 'in_progress' | 'succeeded' | 'failed' | 'cancelled' = answer.status
+  const status: 'queued' | 'in_progress' | 'succeeded' | 'failed' | 'cancelled' | 'unknown' =
+    answer.status
   for await (const entry of alice.invoke('Hi', { stream: true })) {
     const progress: ProgressEntry = entry
   }
