@@ -2,11 +2,14 @@
 
 from typing import Any, Callable, Dict, Optional, final
 
-__all__ = ["Call", "NativeClient", "Stream", "__version__", "set_error_factory"]
+__all__ = [
+    "Call", "NativeClient", "Stream", "__version__", "check_agent_config", "set_error_factory",
+]
 
 __version__: str
 
 def set_error_factory(factory: Callable[..., BaseException]) -> None: ...
+def check_agent_config(config: Dict[str, Any]) -> None: ...
 
 @final
 class Call:

@@ -211,8 +211,6 @@ class Message(_Model):
         super().__init__(role=role, content=content, **extra)
 
 
-_AGENT_MODES: Dict[str, AgentMode] = AgentMode._value2member_map_  # type: ignore[assignment]
-_MODEL_TYPES = frozenset(ModelType._value2member_map_)
 _AGENT_MODEL_TYPES = ("orchestrator_model_type", "planner_model_type", "coordinator_model_type")
 
 
@@ -235,21 +233,14 @@ class AgentConfig(_Model):
 
     def __init__(self, **fields: Any) -> None:
         super().__init__(**fields)
-        # A value the API cannot take is refused here, as the official (pydantic) model does.
-        from .exceptions import ValidationError
+        # A value the API cannot take is refused here, as the official (pydantic) model does;
+        # the check is the core's, the one every run makes.
+        from . import _native
 
-        mode = self.agent_mode
-        if mode not in _AGENT_MODES:
-            raise ValidationError(
-                f"agent_mode must be one of {', '.join(_AGENT_MODES)}, not {mode!r}"
-            )
-        self.agent_mode = _AGENT_MODES[mode]
+        _native.check_agent_config(self.to_dict())
+        self.agent_mode = AgentMode(self.agent_mode)
         for name in _AGENT_MODEL_TYPES:
             kind = getattr(self, name)
-            if kind not in _MODEL_TYPES:
-                raise ValidationError(
-                    f"{name} must be one of {', '.join(sorted(_MODEL_TYPES))}, not {kind!r}"
-                )
             setattr(self, name, kind.value if isinstance(kind, ModelType) else kind)
 
     def to_dict(self) -> Dict[str, Any]:

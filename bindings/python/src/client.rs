@@ -187,3 +187,20 @@ impl NativeClient {
         )
     }
 }
+
+/// Checks an agent configuration as the core checks it when a run is made: the Python
+/// `AgentConfig` is checked when it is built, as the official SDK's (pydantic) model is.
+#[pyfunction]
+pub fn check_agent_config(py: Python<'_>, config: &Bound<'_, PyAny>) -> PyResult<()> {
+    let config: lumnisai::AgentConfig = serde_json::from_value(crate::convert::from_py(config)?)
+        .map_err(|err| {
+            let message = format!("the agent config is not valid: {err}");
+            crate::errors::to_pyerr(
+                py,
+                &lumnisai::Error::new(lumnisai::ErrorKind::Validation, message),
+            )
+        })?;
+    config
+        .validate()
+        .map_err(|err| crate::errors::to_pyerr(py, &err))
+}

@@ -23,6 +23,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<call::Call>()?;
     m.add_class::<call::Stream>()?;
     m.add_function(wrap_pyfunction!(errors::set_error_factory, m)?)?;
+    m.add_function(wrap_pyfunction!(client::check_agent_config, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
