@@ -163,6 +163,12 @@ export interface Message {
   content: string
 }
 
+/** A message read back: `unknown` stands for a role from a newer server. */
+export interface ReadMessage {
+  role: Role | 'unknown'
+  content: string
+}
+
 /** `unknown` stands for a status from a newer server that this version cannot name. */
 export type ResponseStatus =
   | 'queued'
@@ -189,7 +195,7 @@ export interface Response {
   userId: string | null
   status: ResponseStatus
   progress: ProgressEntry[]
-  inputMessages: Message[]
+  inputMessages: ReadMessage[]
   outputText: string | null
   structuredResponse: Json | null
   artifacts: Json | null
@@ -306,7 +312,8 @@ export interface FileMetadata {
   fileType: string | null
   mimeType: string | null
   fileSize: number
-  fileScope: FileScope | null
+  /** `unknown` stands for a scope from a newer server. */
+  fileScope: FileScope | 'unknown' | null
   blobUrl: string | null
   processingStatus: string | null
   errorMessage: string | null

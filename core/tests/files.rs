@@ -191,6 +191,17 @@ async fn bad_uploads_and_reads_never_reach_the_server() {
     assert_eq!(err.kind(), ErrorKind::Io, "{err}");
     assert!(err.message().contains("directory"), "{err}");
 
+    let unknown = UploadFile {
+        scope: Some(FileScope::Unknown),
+        ..named("scoped.txt")
+    };
+    let err = client
+        .files()
+        .upload(FileSource::Bytes("x".into()), unknown)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+
     let comma = UploadFile {
         tags: vec!["a,b".into()],
         ..named("tagged.txt")

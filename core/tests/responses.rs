@@ -281,6 +281,15 @@ async fn bad_run_arguments_never_reach_the_server() {
     };
     let err = client.invoke("  ", blank).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
+    let unknown_role = CreateResponse {
+        messages: vec![Message {
+            role: lumnisai::Role::Unknown,
+            content: "hi".into(),
+        }],
+        ..Default::default()
+    };
+    let err = client.responses().create(unknown_role).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
 
     let local_file = CreateResponse {
         files: Some(vec!["./notes.pdf".into()]),

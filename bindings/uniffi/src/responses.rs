@@ -21,6 +21,8 @@ pub enum Role {
     User,
     /// The agent.
     Assistant,
+    /// A role this version does not know, from a newer server; refused in a new run.
+    Unknown,
 }
 
 /// One message of a conversation.
@@ -38,6 +40,7 @@ impl From<Message> for lumnisai::Message {
             Role::System => lumnisai::Role::System,
             Role::User => lumnisai::Role::User,
             Role::Assistant => lumnisai::Role::Assistant,
+            Role::Unknown => lumnisai::Role::Unknown,
         };
         lumnisai::Message {
             role,
@@ -52,6 +55,7 @@ impl From<lumnisai::Message> for Message {
             lumnisai::Role::System => Role::System,
             lumnisai::Role::User => Role::User,
             lumnisai::Role::Assistant => Role::Assistant,
+            _ => Role::Unknown,
         };
         Message {
             role,

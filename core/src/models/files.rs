@@ -1,7 +1,7 @@
 //! Files uploaded for the agent to use.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -10,11 +10,16 @@ use super::null_default;
 /// Who can see a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FileScope {
     /// Only the user who owns it.
     User,
     /// Every user of the tenant.
     Tenant,
+    /// A scope this client does not know, read from a newer server in a file's metadata
+    /// (see [`FileMetadata::file_scope`]); never sent, never parsed from a caller.
+    #[serde(skip_deserializing)]
+    Unknown,
 }
 
 impl FileScope {
@@ -23,6 +28,7 @@ impl FileScope {
         match self {
             FileScope::User => "user",
             FileScope::Tenant => "tenant",
+            FileScope::Unknown => "unknown",
         }
     }
 }
@@ -39,6 +45,12 @@ impl std::str::FromStr for FileScope {
             ))),
         }
     }
+}
+
+/// Reads a file's scope (or null), one from a newer server as [`FileScope::Unknown`].
+fn read_scope<'de, D: Deserializer<'de>>(de: D) -> Result<Option<FileScope>, D::Error> {
+    let scope: Option<String> = Option::deserialize(de)?;
+    Ok(scope.map(|s| s.parse().unwrap_or(FileScope::Unknown)))
 }
 
 /// What an upload does when a file of the same name exists.
@@ -108,8 +120,8 @@ pub struct FileMetadata {
     /// The size in bytes.
     #[serde(default, deserialize_with = "null_default")]
     pub file_size: u64,
-    /// Who can see it.
-    #[serde(default)]
+    /// Who can see it; a scope this client does not know reads as [`FileScope::Unknown`].
+    #[serde(default, deserialize_with = "read_scope")]
     pub file_scope: Option<FileScope>,
     /// Where the blob is stored.
     #[serde(default)]

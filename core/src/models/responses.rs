@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -13,6 +13,7 @@ use crate::options::Scope;
 /// Who wrote a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Role {
     /// Instructions for the agent.
     System,
@@ -20,6 +21,10 @@ pub enum Role {
     User,
     /// The agent.
     Assistant,
+    /// A role this client does not know, read from a newer server in a response's input
+    /// messages (see [`Response::input_messages`]); never sent, never parsed from a caller.
+    #[serde(skip_deserializing)]
+    Unknown,
 }
 
 impl std::str::FromStr for Role {
@@ -43,6 +48,7 @@ impl Role {
         match self {
             Role::System => "system",
             Role::User => "user",
+            Role::Unknown => "unknown",
             Role::Assistant => "assistant",
         }
     }
@@ -167,8 +173,9 @@ pub struct Response {
     /// The steps so far.
     #[serde(default, deserialize_with = "null_default")]
     pub progress: Vec<ProgressEntry>,
-    /// The messages the run was given.
-    #[serde(default, deserialize_with = "null_default")]
+    /// The messages the run was given; a role this client does not know reads as
+    /// [`Role::Unknown`].
+    #[serde(default, deserialize_with = "read_messages")]
     pub input_messages: Vec<Message>,
     /// The answer, once succeeded.
     #[serde(default)]
@@ -193,6 +200,23 @@ pub struct Response {
     /// When it ended.
     #[serde(default)]
     pub completed_at: Option<DateTime<Utc>>,
+}
+
+/// Reads a response's messages (or null), a role from a newer server as [`Role::Unknown`]
+/// rather than a failure to read the whole response.
+fn read_messages<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Message>, D::Error> {
+    #[derive(Deserialize)]
+    struct Read {
+        role: String,
+        #[serde(default)]
+        content: String,
+    }
+    let read: Option<Vec<Read>> = Option::deserialize(de)?;
+    let messages = read.unwrap_or_default().into_iter().map(|m| Message {
+        role: m.role.parse().unwrap_or(Role::Unknown),
+        content: m.content,
+    });
+    Ok(messages.collect())
 }
 
 /// The answer to a create call.
@@ -471,6 +495,35 @@ mod tests {
         assert!(!status.is_final());
         let known: ResponseStatus = serde_json::from_value(Value::from("in_progress")).unwrap();
         assert_eq!(known, ResponseStatus::InProgress);
+    }
+
+    #[test]
+    fn roles_and_file_scopes_from_a_newer_server_read_as_unknown() {
+        let read: Response = serde_json::from_value(serde_json::json!({
+            "response_id": "0b6f3b8e-8a8e-4d3a-9a53-1f6f0c7f9c11",
+            "thread_id": "7c1f4a52-3d2e-4b8a-9f60-2e5d1c9a7b34",
+            "status": "succeeded",
+            "created_at": "2026-12-03T08:44:30Z",
+            "input_messages": [{"role": "tool", "content": "x"}, {"role": "user", "content": "y"}],
+        }))
+        .unwrap();
+        let roles: Vec<Role> = read.input_messages.iter().map(|m| m.role).collect();
+        assert_eq!(roles, [Role::Unknown, Role::User]);
+        let sent: Result<Message, _> =
+            serde_json::from_value(serde_json::json!({"role": "bot", "content": "x"}));
+        assert!(
+            sent.is_err(),
+            "a caller's unknown role is an error that names it"
+        );
+        let file: crate::FileMetadata = serde_json::from_value(serde_json::json!({
+            "id": "0b6f3b8e-8a8e-4d3a-9a53-1f6f0c7f9c11",
+            "file_name": "a.txt",
+            "file_scope": "org",
+            "created_at": "2026-12-03T08:44:30Z",
+        }))
+        .unwrap();
+        assert_eq!(file.file_scope, Some(crate::FileScope::Unknown));
+        assert!("unknown".parse::<Role>().is_err());
     }
 
     #[test]

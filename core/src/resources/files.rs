@@ -89,6 +89,7 @@ impl Files {
                         })?,
                 ),
                 FileScope::Tenant => params.user_id.clone().filter(|u| !u.trim().is_empty()),
+                FileScope::Unknown => return Err(unknown_scope()),
             };
             let name = match (&params.file_name, &source) {
                 (Some(name), _) => name.clone(),
@@ -168,6 +169,9 @@ impl Files {
             }
             let user_id = this.client.call_user(params.user_id.as_deref())?;
             check_tags(&params.tags)?;
+            if params.scope == Some(FileScope::Unknown) {
+                return Err(unknown_scope());
+            }
             let tags = (!params.tags.is_empty()).then(|| params.tags.join(","));
             let request = Request::new(Method::GET, "/v1/files", "/v1/files".into())
                 .query_opt("user_id", user_id)
@@ -414,6 +418,11 @@ fn partial_path(path: &Path) -> PathBuf {
         .unwrap_or_default();
     name.push(".part");
     path.with_file_name(name)
+}
+
+/// `FileScope::Unknown` names what a newer server may send, never a scope to ask for.
+fn unknown_scope() -> Error {
+    Error::validation("the file scope to ask for is \"user\" or \"tenant\", not \"unknown\"")
 }
 
 /// Lines count from 1, and a range ends where it starts or later (the official SDK checks

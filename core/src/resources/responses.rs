@@ -57,6 +57,15 @@ impl Responses {
             if params.messages.is_empty() {
                 return Err(Error::validation("messages must hold at least one message"));
             }
+            if params
+                .messages
+                .iter()
+                .any(|m| m.role == crate::models::Role::Unknown)
+            {
+                return Err(Error::validation(
+                    "a message's role is \"system\", \"user\" or \"assistant\", not \"unknown\"",
+                ));
+            }
             // A run with nothing to answer would only cost the caller an agent run.
             if params.messages.iter().all(|m| m.content.trim().is_empty()) {
                 return Err(Error::validation(

@@ -6444,6 +6444,10 @@ public enum Role: Equatable, Hashable {
      * The agent.
      */
     case assistant
+    /**
+     * A role this version does not know, from a newer server; refused in a new run.
+     */
+    case unknown
 
 
 
@@ -6471,6 +6475,8 @@ public struct FfiConverterTypeRole: FfiConverterRustBuffer {
         
         case 3: return .assistant
         
+        case 4: return .unknown
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -6489,6 +6495,10 @@ public struct FfiConverterTypeRole: FfiConverterRustBuffer {
         
         case .assistant:
             writeInt(&buf, Int32(3))
+        
+        
+        case .unknown:
+            writeInt(&buf, Int32(4))
         
         }
     }
