@@ -83,8 +83,8 @@ impl Files {
                         .ok_or_else(|| {
                             Error::new(
                                 ErrorKind::MissingUserId,
-                                "a user-scoped upload needs a user: pass a user id, or upload from a \
-                                 client bound to a user (forUser)",
+                                "a user-scoped upload needs a user: pass a user id, or upload \
+                                 from a client bound to a user (forUser)",
                             )
                         })?,
                 ),
