@@ -209,7 +209,8 @@ impl Error {
 
     /// The error details as JSON: the server's whole error body, as the contract gives it
     /// (`{"error": {...}}` or a FastAPI `{"detail": ...}`), or an excerpt of the body as a
-    /// string when it was not JSON.
+    /// string when it was not JSON. For an `Io` error, `{"path": ..., "reason": ...}`, the
+    /// reason one of `not_found`, `permission_denied`, `is_a_directory` and `other`.
     pub fn details(&self) -> Option<&Value> {
         self.0.details.as_ref()
     }

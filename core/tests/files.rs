@@ -190,6 +190,20 @@ async fn bad_uploads_and_reads_never_reach_the_server() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io, "{err}");
     assert!(err.message().contains("directory"), "{err}");
+    let reason = err.details().and_then(|d| d["reason"].as_str());
+    assert_eq!(reason, Some("is_a_directory"));
+
+    // A missing path says so in its details, which the bindings raise as their own class.
+    let missing = std::env::temp_dir().join("lumnisai-no-such-file.txt");
+    let err = client
+        .files()
+        .upload(FileSource::Path(missing.clone()), UploadFile::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Io, "{err}");
+    let details = err.details().cloned().unwrap_or_default();
+    assert_eq!(details["reason"], "not_found");
+    assert_eq!(details["path"], missing.to_string_lossy().as_ref());
 
     let unknown = UploadFile {
         scope: Some(FileScope::Unknown),

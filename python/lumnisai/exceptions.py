@@ -220,11 +220,13 @@ class NotImplementedYetError(LumnisAIError):
 
 
 class FileOperationError(LumnisAIError):
-    """The base of the errors of a file call, as in the official SDK."""
+    """The base of the errors of a file call, as in the official SDK; raised itself for a
+    local file that could not be read or written."""
 
 
 class FileNotFoundError(FileOperationError, NotFoundError):  # noqa: A001 (the official name)
-    """HTTP 404 from a call on one file; also a ``NotFoundError``."""
+    """HTTP 404 from a call on one file, or a local path to upload that does not exist (as
+    the official SDK raises it); also a ``NotFoundError``."""
 
     default_code = ErrorCode.NOT_FOUND
 
@@ -258,7 +260,8 @@ _KINDS: Dict[str, Tuple[Type[LumnisAIError], Optional[ErrorCode]]] = {
     "config": (ValidationError, None),
     # Raised by the native module itself, for a Python value that cannot be sent as JSON.
     "argument_type": (ArgumentTypeError, None),
-    "io": (LumnisAIError, None),
+    # A local file that could not be read or written, as the official SDK's file errors.
+    "io": (FileOperationError, None),
     "internal": (LumnisAIError, None),
 }
 
@@ -274,6 +277,8 @@ def _from_native(
     response_id: Optional[str],
 ) -> LumnisAIError:
     cls, code = _KINDS.get(kind, (LumnisAIError, None))
+    if kind == "io" and isinstance(details, dict) and details.get("reason") == "not_found":
+        cls, code = FileNotFoundError, FileNotFoundError.default_code
     if status == 403:
         code = ErrorCode.FORBIDDEN
     fields: Dict[str, Any] = {

@@ -95,3 +95,26 @@ def test_files(both, tmp_path):
     assert target.read_bytes() == b"report"
     both(c.delete_file(uploaded.file_id))
     assert [f.id for f in both(c.list_files()).files] == [from_path.file_id]
+
+
+def test_local_file_errors_are_file_errors(both, tmp_path, server):
+    c = both.client.for_user("local-files@example.com")
+    server.clear_log()
+    missing = tmp_path / "missing.pdf"
+    try:
+        both(c.files.upload(file_path=missing))
+    except lumnisai.FileNotFoundError as err:
+        assert isinstance(err, lumnisai.FileOperationError)
+        assert str(missing) in str(err)
+        assert err.detail == {"path": str(missing), "reason": "not_found"}
+    else:
+        raise AssertionError("a missing path uploaded")
+
+    try:
+        both(c.files.upload(file_path=tmp_path))
+    except lumnisai.FileOperationError as err:
+        assert not isinstance(err, lumnisai.FileNotFoundError)
+        assert err.detail["reason"] == "is_a_directory"
+    else:
+        raise AssertionError("a directory uploaded")
+    assert server.log() == []

@@ -135,7 +135,8 @@ impl Files {
                         return Err(Error::new(
                             ErrorKind::Io,
                             format!("{} is a directory, not a file", path.display()),
-                        ));
+                        )
+                        .with_details(Some(io_details(&path, "is_a_directory"))));
                     }
                     let len = metadata.len();
                     Body::Upload(Arc::new(move || {
@@ -439,8 +440,21 @@ fn check_lines(start: Option<u64>, end: Option<u64>) -> Result<()> {
     }
 }
 
+/// An `Io` error about `path`, whose details name the path and the reason in a stable word,
+/// so that a binding can raise its language's own class for a missing file.
 fn io_error(path: &Path, err: std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("{}: {err}", path.display())).with_source(err)
+    let reason = match err.kind() {
+        std::io::ErrorKind::NotFound => "not_found",
+        std::io::ErrorKind::PermissionDenied => "permission_denied",
+        _ => "other",
+    };
+    Error::new(ErrorKind::Io, format!("{}: {err}", path.display()))
+        .with_details(Some(io_details(path, reason)))
+        .with_source(err)
+}
+
+fn io_details(path: &Path, reason: &str) -> serde_json::Value {
+    serde_json::json!({ "path": path.to_string_lossy(), "reason": reason })
 }
 
 /// A MIME type is `type/subtype` with optional parameters, and never a line break, since it
