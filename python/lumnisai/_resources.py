@@ -207,8 +207,20 @@ def _files(files: Any) -> Any:
 
 
 def _agent_config(config: Any) -> Any:
-    if config is None or isinstance(config, dict):
-        return config and {k: _value(v) for k, v in config.items() if v is not None}
+    if config is None:
+        return None
+    if isinstance(config, dict):
+        # As the official SDK does, a dict is read as an AgentConfig: its defaults fill the
+        # fields it leaves out, and keys that are no field are dropped (with a warning here).
+        fields = {k: v for k, v in config.items() if v is not None}
+        unknown = sorted(k for k in fields if k not in m.AgentConfig._name_set)
+        if unknown:
+            import warnings
+
+            warnings.warn(f"agent_config ignores unknown fields: {', '.join(unknown)}",
+                          UserWarning, stacklevel=4)
+        known = {k: v for k, v in fields.items() if k in m.AgentConfig._name_set}
+        return m.AgentConfig(**known).to_dict()
     if isinstance(config, m.AgentConfig):
         return config.to_dict()
     # An official AgentConfig (a pydantic model) or any object with its to_dict.

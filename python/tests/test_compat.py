@@ -236,6 +236,23 @@ def test_agent_config_has_the_officials_defaults_and_presets(both):
     assert response.options["agent_config"] == config.to_dict()
 
 
+def test_a_dict_agent_config_is_sent_as_the_official_sends_it(both, server):
+    both(both.client.create_user(email="a@b.co"))
+    sent = {"agent_mode": "multi_agent", "skill_ids": ["s1"], "planner_model_type": None,
+            "no_such_field": 1}
+    with pytest.warns(UserWarning, match="no_such_field"):
+        response = both(both.client.invoke("hi", agent_config=sent, user_id="a@b.co",
+                                           show_progress=False))
+    expected = lumnisai.AgentConfig(agent_mode="multi_agent", skill_ids=["s1"]).to_dict()
+    assert expected["planner_model_type"] == "SMART_MODEL"
+    assert response.options["agent_config"] == expected
+
+    server.clear_log()
+    with pytest.raises(lumnisai.ValidationError):
+        both(both.client.invoke("hi", agent_config={"agent_mode": "bogus"}, user_id="a@b.co"))
+    assert server.log() == []
+
+
 @pytest.mark.parametrize("field, value", [("agent_mode", "bogus"),
                                           ("planner_model_type", "HUGE_MODEL")])
 def test_agent_config_refuses_a_bad_value_at_construction(field, value):
