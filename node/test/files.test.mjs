@@ -14,6 +14,7 @@ import {
   NotFoundError,
   MissingUserIdError,
   BodyTooLargeError,
+  IOError,
 } from 'lumnisai'
 import { startServer } from './helpers.mjs'
 
@@ -87,6 +88,17 @@ test('upload from fs.createReadStream with scope user, as in the seed', async ()
   const up = await alice.files.upload(fileStream, { scope: 'user' })
   assert.equal(up.fileName, 'report.csv')
   assert.equal(String(await alice.files.download(up.fileId)), 'a,b\n1,2\n')
+})
+
+test('a missing path is an IOError whose details say why, before any request', async () => {
+  await server.clearLog()
+  const missing = path.join(dir, 'missing.pdf')
+  await assert.rejects(alice.files.upload(missing), (err) => {
+    assert.ok(err instanceof IOError)
+    assert.deepEqual(err.details, { path: missing, reason: 'not_found' })
+    return true
+  })
+  assert.deepEqual(await server.log(), [])
 })
 
 test('a user-scoped upload with no user fails before any request', async () => {

@@ -227,6 +227,9 @@ final class ErrorsTests: ServerTestCase {
         }
         XCTAssertNil(error.status)
         XCTAssertFalse(error.message.isEmpty)
+        let details = error.details as? [String: Any]
+        XCTAssertEqual(details?["reason"] as? String, "not_found")
+        XCTAssertEqual(details?["path"] as? String, "/nonexistent/dir/file.txt")
     }
 
     func testAConflictCarriesItsDetailsAsJSON() async throws {

@@ -4,6 +4,8 @@ package ai.lumnis
 
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
@@ -177,5 +179,8 @@ class ErrorsTest : ServerTest() {
     fun `an unreadable path is an io error`() = runBlocking {
         val e = expectError("io") { client.uploadFilePath("/nonexistent/dir/file.txt") }
         assertNull(e.fields.status)
+        val details = e.details?.jsonObject
+        assertEquals("not_found", details?.get("reason")?.jsonPrimitive?.content)
+        assertEquals("/nonexistent/dir/file.txt", details?.get("path")?.jsonPrimitive?.content)
     }
 }
