@@ -1,12 +1,15 @@
 // Hand-written Kotlin over the generated bindings: the progress stream and the walk over
-// every user as Flows, typed accessors for the JSON-text fields, the fields every
+// every user as Flows, an upload from an InputStream, typed accessors for the JSON-text fields, the fields every
 // LumnisException variant shares, and the text of its message (patch_kotlin.py hooks
 // errorText into the generated variants).
 package ai.lumnis
 
+import java.io.InputStream
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.flow.onCompletion
+import kotlinx.coroutines.withContext
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 
@@ -38,6 +41,17 @@ fun LumnisClient.allUsers(pageSize: Int = 20): Flow<User> =
             }
         }
     }
+
+/**
+ * Uploads what [stream] holds. The stream is read to its end first, on [Dispatchers.IO], so
+ * that a failed attempt is resent whole with the same key, as an upload of bytes is; it stays
+ * open (closing it is the caller's). A large file goes up better from its path with
+ * [LumnisClient.uploadFilePath], which streams it from disk.
+ */
+suspend fun LumnisClient.uploadFile(
+    stream: InputStream,
+    options: UploadOptions? = null,
+): FileUploadResult = uploadFile(withContext(Dispatchers.IO) { stream.readBytes() }, options)
 
 private fun parse(text: String?): JsonElement? = text?.let { Json.parseToJsonElement(it) }
 

@@ -1,11 +1,14 @@
-// Files through the binding: upload from bytes and from a path, read back, download,
-// scoping of user files, a replayed upload after a cut, delete.
+// Files through the binding: upload from bytes, a path and an InputStream, read back,
+// download, scoping of user files, a replayed upload after a cut, delete.
 package ai.lumnis
 
+import java.io.ByteArrayInputStream
+import java.io.FilterInputStream
 import java.nio.file.Files
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.BeforeEach
@@ -50,6 +53,25 @@ class FilesTest : ServerTest() {
         val up = client.uploadFilePath(path.toString())
         assertEquals(path.fileName.toString(), up.fileName)
         assertArrayEquals(bytes, client.downloadFile(up.fileId))
+    }
+
+    @Test
+    fun `an InputStream is uploaded whole and left open`() = runBlocking {
+        var closed = false
+        val stream = object : FilterInputStream(ByteArrayInputStream(bytes)) {
+            override fun close() {
+                closed = true
+            }
+        }
+        val up = client.uploadFile(stream, UploadOptions(fileName = "streamed.txt"))
+        assertEquals("streamed.txt", up.fileName)
+        assertArrayEquals(bytes, client.downloadFile(up.fileId))
+        assertFalse(closed)
+
+        val path = Files.createTempFile("stream", ".bin")
+        Files.write(path, bytes)
+        val fromFile = Files.newInputStream(path).use { client.uploadFile(it) }
+        assertArrayEquals(bytes, client.downloadFile(fromFile.fileId))
     }
 
     @Test
