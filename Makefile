@@ -71,6 +71,7 @@ python-build: python-env
 test-python: server python-build
 	$(PY) -m pytest -q python/tests
 	cd python && $(VENV)/bin/mypy --strict tests/typing_sample.py
+	$(PY) python/scripts/check_wheel.py
 
 bench-python: release-server python-build
 	$(PY) python/bench/bench.py

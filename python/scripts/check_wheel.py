@@ -1,0 +1,78 @@
+"""Builds the wheel, installs it into a fresh virtual environment, and uses it as a user would.
+
+    python check_wheel.py
+
+The tests run against `maturin develop`, which links the package into the development tree;
+this checks what `pip install` gives instead: the wheel holds the native module, the stubs
+and `py.typed` and no bytecode of the tree, installs with no other package, and its client
+works against a local server from a directory outside the repository.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from with_server import KEY, start_server
+
+PYTHON_DIR = Path(__file__).resolve().parents[1]
+MATURIN = Path(sys.executable).with_name("maturin")
+
+# What a user's program does first, run by the installed package's own interpreter.
+USE = """
+import pathlib, lumnisai
+assert "site-packages" in lumnisai.__file__, lumnisai.__file__
+package = pathlib.Path(lumnisai.__file__).parent
+assert (package / "py.typed").exists() and (package / "_client.pyi").exists()
+client = lumnisai.Client()
+user = client.create_user(email="wheel@example.com", first_name="Wheel")
+assert client.get_user("wheel@example.com").id == user.id
+try:
+    client.files.upload(file_path="no-such-file.txt", user_id=str(user.id))
+except lumnisai.FileNotFoundError:
+    pass
+print("installed wheel works:", lumnisai.__version__)
+"""
+
+
+def build(out: Path) -> Path:
+    subprocess.run([str(MATURIN), "build", "-q", "--release", "-o", str(out)],
+                   cwd=PYTHON_DIR, check=True)
+    (wheel,) = out.glob("lumnisai-*.whl")
+    return wheel
+
+
+def check_contents(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    stray = [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    assert not stray, f"bytecode in the wheel: {stray}"
+    for needed in ("lumnisai/py.typed", "lumnisai/_client.pyi", "lumnisai/_native.pyi"):
+        assert needed in names, f"{needed} is not in the wheel"
+    assert any(n.startswith("lumnisai/_native.") and n.endswith(".so") for n in names), names
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="lumnisai-wheel-") as tmp:
+        root = Path(tmp)
+        wheel = build(root / "dist")
+        check_contents(wheel)
+        venv = root / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        python = venv / "bin" / "python"
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-index",
+                        "--disable-pip-version-check", str(wheel)], check=True)
+        proc, url = start_server()
+        env = dict(os.environ, LUMNISAI_BASE_URL=url, LUMNISAI_API_KEY=KEY)
+        env.pop("PYTHONPATH", None)
+        try:
+            subprocess.run([str(python), "-c", USE], cwd=root, env=env, check=True)
+        finally:
+            proc.terminate()
+            proc.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
