@@ -12,6 +12,7 @@ import sys
 
 from . import _native
 from . import models as m
+from ._beyond import CLIENT_CALLS, install_calls, install_resources
 from ._resources import AsyncFiles, AsyncResponses, AsyncThreads, AsyncUsers
 from ._resources import Files, Responses, Threads, Users, ident, run_args
 from .exceptions import ArgumentTypeError, LumnisAIError, ValidationError, _for_op, _from_native
@@ -242,6 +243,10 @@ def _retries(value: Any) -> Any:
 
 
 _FINAL_STATES = ("completed", "failed", "cancelled")
+
+
+install_calls(_Base, "client", CLIENT_CALLS)
+install_resources(_Base)
 
 
 class _Progress:

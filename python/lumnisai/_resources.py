@@ -11,6 +11,7 @@ import os
 import sys
 
 from . import models as m
+from ._beyond import FILES_CALLS, install_calls
 from .exceptions import ArgumentTypeError, ValidationError
 
 # Read by mypy only: the interpreter never imports `typing` or `datetime` for this module.
@@ -466,6 +467,9 @@ class Files(_Resource):
         args = _drop_none({"file_id": ident(file_id, "file_id"), "user_id": _id(user_id),
                            "hard_delete": hard_delete})
         return self._run("files.delete", args, _same)
+
+
+install_calls(Files, "client.files", FILES_CALLS)
 
 
 class AsyncUsers(Users):

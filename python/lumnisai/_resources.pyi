@@ -8,7 +8,7 @@
 import os
 from datetime import date, datetime
 from typing import IO, Any, AsyncIterator, Dict, Iterator, List, Optional, Sequence, Union
-from typing import overload
+from typing import NoReturn, overload
 from uuid import UUID
 
 from .models import (
@@ -257,7 +257,16 @@ class AsyncResponses(_Resource):
         self, response_id: _Id, *, progress_id: Optional[_Id] = None
     ) -> ListFeedbackResponse: ...
 
-class Files(_Resource):
+class _FilesNotInThisPackage:
+    """The official SDK's file calls beyond the wire contract: each raises
+    NotImplementedYetError."""
+
+    def search(self, *args: Any, **kwargs: Any) -> NoReturn: ...
+    def bulk_upload(self, *args: Any, **kwargs: Any) -> NoReturn: ...
+    def bulk_delete(self, *args: Any, **kwargs: Any) -> NoReturn: ...
+    def update_scope(self, *args: Any, **kwargs: Any) -> NoReturn: ...
+
+class Files(_Resource, _FilesNotInThisPackage):
     def upload(
         self,
         *,
@@ -308,7 +317,7 @@ class Files(_Resource):
         self, file_id: _Id, *, user_id: Optional[_Id] = None, hard_delete: bool = True
     ) -> Dict[str, Any]: ...
 
-class AsyncFiles(_Resource):
+class AsyncFiles(_Resource, _FilesNotInThisPackage):
     async def upload(
         self,
         *,

@@ -343,3 +343,29 @@ def test_dict_of_a_model_is_its_fields(both):
     user = both(both.client.create_user(email="d@example.com"))
     fields = dict(user)
     assert fields["email"] == "d@example.com" and fields["id"] == user.id
+
+
+def test_the_officials_calls_beyond_the_contract_say_they_are_not_here(both, server):
+    from lumnisai._beyond import CLIENT_CALLS, CLIENT_RESOURCES, FILES_CALLS
+
+    c = both.client
+    for name in CLIENT_CALLS:
+        with pytest.raises(lumnisai.NotImplementedYetError, match=f"client.{name}"):
+            getattr(c, name)("x", limit=1)
+    for name in CLIENT_RESOURCES:
+        with pytest.raises(lumnisai.NotImplementedYetError, match="users, threads, responses"):
+            getattr(c, name).list()
+    for name in FILES_CALLS:
+        with pytest.raises(lumnisai.NotImplementedYetError, match=f"client.files.{name}"):
+            getattr(c.files, name)(file_ids=["x"])
+    assert server.log() == []
+    assert "skills" in repr(c.skills) and not hasattr(c.skills, "__deepcopy__")
+    # What the package does implement is untouched.
+    assert both(c.create_user(email="beyond@example.com")).email == "beyond@example.com"
+
+
+def test_an_implemented_call_cannot_be_marked_as_missing():
+    from lumnisai import _beyond
+
+    with pytest.raises(TypeError, match="get_user exists"):
+        _beyond.install_calls(lumnisai.Client, "client", {"get_user": "users"})
