@@ -10,8 +10,8 @@ PY := $(VENV)/bin/python
 
 .PHONY: all server test lint test-rust test-python test-node test-kotlin test-swift test-parity \
 	demo bench bench-server bench-core bench-python bench-node bench-kotlin \
-	parity-build release-server python-env python-build demo-python node-build kotlin-build \
-	kotlin-jar clean
+	parity-build release-server python-env python-build python-wheel demo-python node-build \
+	kotlin-build kotlin-jar clean
 
 all: server
 
@@ -61,9 +61,10 @@ clean:
 
 # The Python package: a venv with the build and test tools, the package built into it, its
 # tests against the local server, and its benchmark against the official SDK.
+# ziglang is zig from PyPI, maturin's linker for the manylinux2014 wheel (check_wheel.py).
 python-env:
 	@test -x $(PY) || python3.11 -m venv $(VENV)
-	@$(PY) -m pip install -q --disable-pip-version-check maturin pytest mypy
+	@$(PY) -m pip install -q --disable-pip-version-check maturin pytest mypy ziglang
 
 python-build: python-env
 	cd python && $(VENV)/bin/maturin develop -q --release
@@ -72,6 +73,10 @@ test-python: server python-build
 	$(PY) -m pytest -q python/tests
 	cd python && $(VENV)/bin/mypy --strict tests/typing_sample.py
 	$(PY) python/scripts/check_wheel.py
+
+# The wheel to publish, checked as test-python checks it, into python/dist.
+python-wheel: server python-env
+	$(PY) python/scripts/check_wheel.py --keep python/dist
 
 bench-python: release-server python-build
 	$(PY) python/bench/bench.py

@@ -1,14 +1,22 @@
 """Builds the wheel, installs it into a fresh virtual environment, and uses it as a user would.
 
-    python check_wheel.py
+    python check_wheel.py [--keep DIR]     (--keep: copy the checked wheel into DIR)
 
 The tests run against `maturin develop`, which links the package into the development tree;
 this checks what `pip install` gives instead: the wheel holds the native module, the stubs
 and `py.typed` and no bytecode of the tree, installs with no other package, and its client
 works against a local server from a directory outside the repository.
+
+The wheel is the one to publish: linked by zig against glibc 2.17 (manylinux2014), the
+floor of the servers a tenant backend runs on (Amazon Linux 2 has 2.26, Debian 11 and
+Ubuntu 20.04 2.31), where a wheel linked against this machine's glibc 2.36 would need 2.34
+and pip would refuse it. maturin checks the library's symbol versions against that tag
+and fails the build when one is newer.
 """
 
+import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,6 +27,7 @@ from with_server import KEY, start_server
 
 PYTHON_DIR = Path(__file__).resolve().parents[1]
 MATURIN = Path(sys.executable).with_name("maturin")
+PLATFORM_TAG = "manylinux_2_17_x86_64"
 
 # What a user's program does first, run by the installed package's own interpreter.
 USE = """
@@ -38,9 +47,13 @@ print("installed wheel works:", lumnisai.__version__)
 
 
 def build(out: Path) -> Path:
-    subprocess.run([str(MATURIN), "build", "-q", "--release", "-o", str(out)],
-                   cwd=PYTHON_DIR, check=True)
+    # maturin finds zig as `python -m ziglang`, the venv's own (Makefile: python-env).
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    subprocess.run([str(MATURIN), "build", "-q", "--release", "--zig",
+                    "--compatibility", "manylinux2014", "-o", str(out)],
+                   cwd=PYTHON_DIR, env=env, check=True)
     (wheel,) = out.glob("lumnisai-*.whl")
+    assert PLATFORM_TAG in wheel.name, f"{wheel.name} is not tagged {PLATFORM_TAG}"
     return wheel
 
 
@@ -54,6 +67,9 @@ def check_contents(wheel: Path) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="copy the checked wheel into this folder")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lumnisai-wheel-") as tmp:
         root = Path(tmp)
         wheel = build(root / "dist")
@@ -71,6 +87,10 @@ def main() -> int:
         finally:
             proc.terminate()
             proc.wait()
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(wheel, args.keep)
+            print(f"wheel: {args.keep / wheel.name}")
     return 0
 
 
