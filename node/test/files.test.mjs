@@ -200,3 +200,27 @@ test('a source stream that fails fails the upload with its error', async () => {
 test('an unsupported source is a ValidationError', async () => {
   await assert.rejects(client.files.upload(42), { name: 'ValidationError' })
 })
+
+test('delete removes the bytes unless hardDelete is false, as in the official SDKs', async () => {
+  const hard = await alice.files.upload(Buffer.from('gone'), { fileName: 'hard.txt' })
+  const soft = await alice.files.upload(Buffer.from('hidden'), { fileName: 'soft.txt' })
+  await server.clearLog()
+  await alice.files.delete(hard.fileId)
+  await alice.files.delete(soft.fileId, { hardDelete: false })
+  const [first, second] = await server.log()
+  assert.match(first.query, /(^|&)hard_delete=true(&|$)/)
+  assert.doesNotMatch(second.query ?? '', /hard_delete/)
+  await assert.rejects(alice.files.get(hard.fileId), NotFoundError)
+  await assert.rejects(alice.files.get(soft.fileId), NotFoundError)
+})
+
+test('tags go as a list or as one comma-separated string', async () => {
+  const tags = 'q3, finance'
+  const up = await alice.files.upload(Buffer.from('t'), { fileName: 't.txt', tags })
+  assert.deepEqual((await alice.files.get(up.fileId)).tags, ['q3', 'finance'])
+  const listed = await alice.files.list({ tags: 'finance' })
+  assert.deepEqual(listed.files.map((f) => f.id), [up.fileId])
+  const wrong = await alice.files.upload(Buffer.from('t'), { tags: 7 }).catch((e) => e)
+  assert.ok(wrong instanceof LumnisError, String(wrong))
+  assert.match(wrong.message, /tags must be a string or an array of strings/)
+})

@@ -477,6 +477,16 @@ impl From<CreateFeedback> for core::CreateFeedback {
     }
 }
 
+/// `tags` as a list, or comma-separated in one string as the official SDK takes them.
+fn tags<'de, D: serde::Deserializer<'de>>(from: D) -> Result<Vec<String>, D::Error> {
+    match Option::<serde_json::Value>::deserialize(from)? {
+        None | Some(serde_json::Value::Null) => Ok(Vec::new()),
+        Some(serde_json::Value::String(list)) => Ok(core::split_tags(&list)),
+        Some(other) => serde_json::from_value(other)
+            .map_err(|_| serde::de::Error::custom("tags must be a string or an array of strings")),
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Upload {
@@ -484,7 +494,7 @@ pub(crate) struct Upload {
     mime_type: Option<String>,
     scope: Option<core::FileScope>,
     user_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tags")]
     tags: Vec<String>,
     duplicate_handling: Option<core::DuplicateHandling>,
     /// The length of a streamed body, when the caller knows it.
@@ -517,7 +527,7 @@ pub(crate) struct ListFiles {
     scope: Option<core::FileScope>,
     file_type: Option<String>,
     status: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tags")]
     tags: Vec<String>,
     page: Option<u32>,
     limit: Option<u32>,
@@ -543,9 +553,14 @@ impl From<ListFiles> for core::ListFiles {
 #[serde(rename_all = "camelCase")]
 pub(crate) struct FileCall {
     pub(crate) user_id: Option<String>,
-    #[serde(default)]
+    /// True unless set: the official SDKs delete the bytes too by default.
+    #[serde(default = "hard_delete_by_default")]
     pub(crate) hard_delete: bool,
     pub(crate) path: Option<String>,
+}
+
+fn hard_delete_by_default() -> bool {
+    true
 }
 
 #[derive(Deserialize)]

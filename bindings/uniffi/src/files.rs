@@ -421,8 +421,9 @@ impl LumnisClient {
         .await
     }
 
-    /// Deletes a file (softly unless `hard_delete`).
-    #[uniffi::method(default(user_id = None, hard_delete = false))]
+    /// Deletes a file with its bytes, as the official SDKs do; `hard_delete = false` only
+    /// hides it.
+    #[uniffi::method(default(user_id = None, hard_delete = true))]
     pub async fn delete_file(
         &self,
         file_id: String,

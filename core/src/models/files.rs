@@ -233,6 +233,16 @@ pub struct FileStatus {
     pub error_message: Option<String>,
 }
 
+/// Splits a tag list written as the API and the official SDKs write one, comma-separated
+/// (`"q3, finance"`), into its tags, dropping the blanks around and between the commas.
+pub fn split_tags(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// How an upload is stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UploadFile {
@@ -294,4 +304,15 @@ pub struct FileContentParams {
     pub end_line: Option<u64>,
     /// The user who may see the file; the bound user when `None`.
     pub user_id: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_tags;
+
+    #[test]
+    fn a_comma_separated_list_splits_into_trimmed_tags() {
+        assert_eq!(split_tags("q3, finance ,,"), ["q3", "finance"]);
+        assert!(split_tags(" , ").is_empty());
+    }
 }

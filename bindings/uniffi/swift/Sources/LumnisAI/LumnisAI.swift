@@ -907,7 +907,8 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func withOptions(options: CallOptions) throws  -> LumnisClient
     
     /**
-     * Deletes a file (softly unless `hard_delete`).
+     * Deletes a file with its bytes, as the official SDKs do; `hard_delete = false` only
+     * hides it.
      */
     func deleteFile(fileId: String, userId: String?, hardDelete: Bool) async throws  -> DeleteResult
     
@@ -1249,9 +1250,10 @@ open func withOptions(options: CallOptions)throws  -> LumnisClient  {
 }
     
     /**
-     * Deletes a file (softly unless `hard_delete`).
+     * Deletes a file with its bytes, as the official SDKs do; `hard_delete = false` only
+     * hides it.
      */
-open func deleteFile(fileId: String, userId: String? = nil, hardDelete: Bool = false)async throws  -> DeleteResult  {
+open func deleteFile(fileId: String, userId: String? = nil, hardDelete: Bool = true)async throws  -> DeleteResult  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -7475,7 +7477,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_with_options() != 26154) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_delete_file() != 26839) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_delete_file() != 156) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_download_file() != 12015) {

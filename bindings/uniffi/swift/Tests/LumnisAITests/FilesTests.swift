@@ -53,6 +53,22 @@ final class FilesTests: ServerTestCase {
         XCTAssertEqual(after, 0)
     }
 
+    func testDeleteRemovesTheBytesUnlessHardDeleteIsFalse() async throws {
+        let named = { (name: String) in UploadOptions(fileName: name) }
+        let hard = try await client.uploadFile(bytes: bytes, options: named("h.txt"))
+        let soft = try await client.uploadFile(bytes: bytes, options: named("s.txt"))
+        _ = try await client.deleteFile(fileId: hard.fileId)
+        _ = try await client.deleteFile(fileId: soft.fileId, hardDelete: false)
+        let queries = try await server.requests("DELETE", "/v1/files/").map {
+            $0["query"] as? String ?? ""
+        }
+        XCTAssertEqual(queries.count, 2, "\(queries)")
+        XCTAssertTrue(queries[0].contains("hard_delete=true"), queries[0])
+        XCTAssertFalse(queries[1].contains("hard_delete"), queries[1])
+        let left = try await client.listFiles().totalCount
+        XCTAssertEqual(left, 0)
+    }
+
     func testAPathIsUploadedUnderItsFileName() async throws {
         let path = try temporaryDirectory().appendingPathComponent("report.md")
         try bytes.write(to: path)

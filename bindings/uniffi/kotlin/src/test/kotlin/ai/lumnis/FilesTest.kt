@@ -47,6 +47,20 @@ class FilesTest : ServerTest() {
     }
 
     @Test
+    fun `delete removes the bytes unless hardDelete is false, as in the official SDKs`() =
+        runBlocking {
+            val hard = client.uploadFile(bytes, UploadOptions(fileName = "hard.txt"))
+            val soft = client.uploadFile(bytes, UploadOptions(fileName = "soft.txt"))
+            client.deleteFile(hard.fileId)
+            client.deleteFile(soft.fileId, hardDelete = false)
+            val queries = server.requests("DELETE", "/v1/files/").map { it["query"].toString() }
+            assertEquals(2, queries.size, queries.toString())
+            assertTrue(queries[0].contains("hard_delete=true"), queries[0])
+            assertFalse(queries[1].contains("hard_delete"), queries[1])
+            assertEquals(0L, client.listFiles().totalCount)
+        }
+
+    @Test
     fun `a path is uploaded under its file name`() = runBlocking {
         val path = Files.createTempFile("report", ".md")
         Files.write(path, bytes)
