@@ -21,4 +21,5 @@ module.exports = {
   LocalFileNotSupportedError: errors.LocalFileNotSupportedError,
   ConfigurationError: errors.ConfigurationError,
   IOError: errors.IOError,
+  NotImplementedYetError: errors.NotImplementedYetError,
 }

@@ -379,7 +379,8 @@ export interface UploadOptions extends RequestOptions {
   /** `user` (needs a user: `userId` or a bound client) or `tenant`. */
   scope?: FileScope
   userId?: string
-  tags?: string[]
+  /** A list, or one string of comma-separated tags (`'q3,finance'`). */
+  tags?: string[] | string
   duplicateHandling?: DuplicateHandling
   /** The name to store; the path's or File's name, else `upload.bin`. */
   fileName?: string
@@ -392,7 +393,8 @@ export interface ListFilesParams extends RequestOptions {
   scope?: FileScope
   fileType?: string
   status?: string
-  tags?: string[]
+  /** Files with these tags: a list, or one comma-separated string. */
+  tags?: string[] | string
   page?: number
   limit?: number
 }
@@ -414,6 +416,7 @@ export interface DownloadOptions extends FileCallOptions {
 }
 
 export interface DeleteFileOptions extends FileCallOptions {
+  /** Removes the bytes too (`true` unless set, as in the official SDKs); `false` hides it. */
   hardDelete?: boolean
 }
 
@@ -426,6 +429,10 @@ export interface Users {
   delete(idOrEmail: string, options?: RequestOptions): Promise<DeleteResult>
   /** Every user, page after page. */
   iterate(params?: ListUsersParams): AsyncGenerator<User, void, undefined>
+  /** Not in this package (a user's responses): use `responses.list({ userId })`. */
+  getResponses(...args: unknown[]): Promise<never>
+  /** Not in this package (a user's threads): use `threads.list({ userId })`. */
+  getThreads(...args: unknown[]): Promise<never>
 }
 
 /** `client.threads`. */
@@ -465,6 +472,24 @@ export interface Files {
   delete(fileId: string, options?: DeleteFileOptions | string): Promise<DeleteResult>
   /** Where the file's processing (chunking, embedding) stands. */
   getStatus(fileId: string, options?: RequestOptions): Promise<FileStatus>
+  /** Not in this package (bulk upload): rejects with NotImplementedYetError. */
+  bulkUpload(...args: unknown[]): Promise<never>
+  /** Not in this package (bulk delete): rejects with NotImplementedYetError. */
+  bulkDelete(...args: unknown[]): Promise<never>
+  /** Not in this package (changing a file's scope): rejects with NotImplementedYetError. */
+  updateScope(...args: unknown[]): Promise<never>
+  /** Not in this package (file search): rejects with NotImplementedYetError. */
+  search(...args: unknown[]): Promise<never>
+  /** Not in this package (file statistics): rejects with NotImplementedYetError. */
+  getStatistics(...args: unknown[]): Promise<never>
+}
+
+/**
+ * A resource of the official SDK outside the Lumnis wire contract (skills, MCP servers,
+ * integrations, ...): every call on it rejects with NotImplementedYetError.
+ */
+export interface NotInThisPackage {
+  readonly [method: string]: (...args: unknown[]) => Promise<never>
 }
 
 export declare class LumnisClient {
@@ -475,6 +500,8 @@ export declare class LumnisClient {
   readonly files: Files
   /** Where the client points, its bound user and scope; never the key. */
   readonly config: ClientConfig
+  /** The tenant given in the options or LUMNISAI_TENANT_ID. */
+  readonly tenantId: string | undefined
   /** A client bound to one user (an email or a uuid), sharing this client's connections. */
   forUser(user: string): LumnisClient
   createUser(params: CreateUserParams): Promise<User>
@@ -499,10 +526,77 @@ export declare class LumnisClient {
   ): Promise<Response> | AsyncGenerator<ProgressEntry, void, undefined>
   toString(): string
   toJSON(): ClientConfig
+
+  // The official client's calls outside the Lumnis wire contract: each rejects with a
+  // NotImplementedYetError that says so.
+  readonly tenantInfo: NotInThisPackage
+  readonly externalApiKeys: NotInThisPackage
+  readonly integrations: NotInThisPackage
+  readonly modelPreferences: NotInThisPackage
+  readonly mcpServers: NotInThisPackage
+  readonly skills: NotInThisPackage
+  readonly people: NotInThisPackage
+  readonly messaging: NotInThisPackage
+  readonly sequences: NotInThisPackage
+  readonly campaigns: NotInThisPackage
+  readonly contactRelationships: NotInThisPackage
+  readonly enrichment: NotInThisPackage
+  /** Not in this package (skills): rejects with NotImplementedYetError. */
+  createSkill(...args: unknown[]): Promise<never>
+  getSkill(...args: unknown[]): Promise<never>
+  listSkills(...args: unknown[]): Promise<never>
+  updateSkill(...args: unknown[]): Promise<never>
+  deleteSkill(...args: unknown[]): Promise<never>
+  /** Not in this package (MCP servers): rejects with NotImplementedYetError. */
+  createMcpServer(...args: unknown[]): Promise<never>
+  getMcpServer(...args: unknown[]): Promise<never>
+  listMcpServers(...args: unknown[]): Promise<never>
+  updateMcpServer(...args: unknown[]): Promise<never>
+  deleteMcpServer(...args: unknown[]): Promise<never>
+  listMcpServerTools(...args: unknown[]): Promise<never>
+  testMcpServer(...args: unknown[]): Promise<never>
+  /** Not in this package (integrations): rejects with NotImplementedYetError. */
+  listApps(...args: unknown[]): Promise<never>
+  listProviders(...args: unknown[]): Promise<never>
+  isAppEnabled(...args: unknown[]): Promise<never>
+  setAppEnabled(...args: unknown[]): Promise<never>
+  initiateConnection(...args: unknown[]): Promise<never>
+  getConnectionStatus(...args: unknown[]): Promise<never>
+  getConnectionsBatch(...args: unknown[]): Promise<never>
+  listConnections(...args: unknown[]): Promise<never>
+  getIntegrationTools(...args: unknown[]): Promise<never>
+  disconnect(...args: unknown[]): Promise<never>
+  /** Not in this package (model preferences): rejects with NotImplementedYetError. */
+  getModelPreferences(...args: unknown[]): Promise<never>
+  updateModelPreferences(...args: unknown[]): Promise<never>
+  /** Not in this package (external API keys): rejects with NotImplementedYetError. */
+  addApiKey(...args: unknown[]): Promise<never>
+  listApiKeys(...args: unknown[]): Promise<never>
+  getApiKey(...args: unknown[]): Promise<never>
+  deleteApiKey(...args: unknown[]): Promise<never>
+  getApiKeyMode(...args: unknown[]): Promise<never>
+  setApiKeyMode(...args: unknown[]): Promise<never>
+}
+
+/** What an error is built with; the client fills these in from the server's answer. */
+export interface LumnisErrorOptions {
+  message?: string
+  /** The kind; the class's own when left out (`not_found` for NotFoundError). */
+  kind?: string
+  code?: string
+  statusCode?: number
+  requestId?: string
+  details?: Json
 }
 
 /** The base of every error the client throws (an abort is a DOMException `AbortError`). */
 export declare class LumnisError extends Error {
+  /**
+   * For code that builds these errors itself, such as a test's stand-in for the client; a
+   * message left out is the class's own description.
+   */
+  constructor(message?: string, options?: LumnisErrorOptions)
+  constructor(options: LumnisErrorOptions)
   /** The stable kind: `not_found`, `validation`, `rate_limit`, `server`, `transport`, … */
   readonly kind: string
   /** The server's error code, else the kind in capitals (`NOT_FOUND`). */
@@ -522,6 +616,8 @@ export declare class NotFoundError extends LumnisError {}
 export declare class ValidationError extends LumnisError {}
 /** 429 after the retries. */
 export declare class RateLimitError extends LumnisError {
+  constructor(message?: string, options?: LumnisErrorOptions & { retryAfter?: number })
+  constructor(options: LumnisErrorOptions & { retryAfter?: number })
   /** Seconds the server asked to wait. */
   readonly retryAfter: number | undefined
 }
@@ -531,6 +627,8 @@ export declare class InternalServerError extends LumnisError {}
 export declare class TransportError extends LumnisError {}
 /** An attempt, or an invoke's `maxWaitMs`, ran out. */
 export declare class LumnisTimeoutError extends LumnisError {
+  constructor(message?: string, options?: LumnisErrorOptions & { responseId?: string })
+  constructor(options: LumnisErrorOptions & { responseId?: string })
   /** The response an invoke was waiting for; it may still be running. */
   readonly responseId: string | undefined
 }
@@ -548,3 +646,27 @@ export declare class LocalFileNotSupportedError extends ValidationError {}
 export declare class ConfigurationError extends LumnisError {}
 /** A local file could not be read or written. */
 export declare class IOError extends LumnisError {}
+/** A call of the official SDK outside the Lumnis wire contract, which this package lacks. */
+export declare class NotImplementedYetError extends LumnisError {}
+
+// The official SDK's names for the same types, so that code written against it compiles.
+export type LumnisClientOptions = ClientOptions
+export type UserResponse = User
+export type UserListResponse = UserList
+export type UserCreateRequest = CreateUserParams
+export type UserUpdateRequest = UpdateUserParams
+export type UserDeleteResponse = DeleteResult
+export type PaginationInfo = Pagination
+export type ThreadObject = Thread
+export type ThreadListResponse = ThreadList
+export type CreateThreadRequest = CreateThreadParams
+export type UpdateThreadRequest = UpdateThreadParams
+export type ResponseObject = Response
+export type ResponseListResponse = ResponseList
+export type CreateResponseRequest = CreateResponseParams
+export type CreateResponseResponse = CreatedResponse
+export type CancelResponseResponse = CancelResult
+export type FileUploadResponse = FileUploadResult
+export type FileListResponse = FileList
+export type FileContentResponse = FileContent
+export type ProcessingStatusResponse = FileStatus

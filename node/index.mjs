@@ -20,6 +20,7 @@ export const {
   LocalFileNotSupportedError,
   ConfigurationError,
   IOError,
+  NotImplementedYetError,
 } = lumnisai
 
 export default lumnisai

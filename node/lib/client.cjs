@@ -6,6 +6,7 @@ const util = require('node:util')
 const { addon, encode, run, sync, iterate, id } = require('./call.cjs')
 const { ConfigurationError } = require('./errors.cjs')
 const { Users, Threads, Responses, Files } = require('./resources.cjs')
+const { addBeyond, addBeyondCalls } = require('./beyond.cjs')
 
 // Lets `forUser` build a client around a native view without a public constructor form.
 const FROM_NATIVE = Symbol('lumnisai.fromNative')
@@ -61,6 +62,11 @@ class LumnisClient {
   /** Where the client points, its bound user and scope; never the key. */
   get config() {
     return JSON.parse(this.#native.describe())
+  }
+
+  /** The tenant given in the options or LUMNISAI_TENANT_ID, as the official client has it. */
+  get tenantId() {
+    return this.config.tenantId ?? undefined
   }
 
   createUser(params) {
@@ -144,5 +150,9 @@ class LumnisClient {
     return `LumnisClient ${shown}`
   }
 }
+
+addBeyond(LumnisClient)
+addBeyondCalls(Users, 'users')
+addBeyondCalls(Files, 'files')
 
 module.exports = { LumnisClient }

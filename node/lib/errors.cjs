@@ -5,12 +5,24 @@
 // `lumnisai`; `rethrow` reads that and throws the class for its kind.
 
 class LumnisError extends Error {
-  constructor(message, fields = {}) {
-    super(message)
+  /**
+   * `fields` are what the client fills in (`kind`, `code`, `status`, `requestId`,
+   * `details`); `statusCode` is taken for `status`, so that code which builds these errors
+   * itself (a test's stub of the client, say) can write them as it reads them. A message
+   * left out is the class's own description.
+   */
+  constructor(message, fields) {
+    if (message !== null && typeof message === 'object' && fields === undefined) {
+      fields = message
+      message = fields.message
+    }
+    fields ??= {}
+    const kind = fields.kind ?? KIND_OF.get(new.target) ?? 'unknown'
+    super(message ?? `Lumnis ${kind.replaceAll('_', ' ')} error`)
     this.name = new.target.name
-    this.kind = fields.kind ?? 'unknown'
-    this.code = fields.code ?? this.kind.toUpperCase()
-    this.statusCode = fields.status ?? undefined
+    this.kind = kind
+    this.code = fields.code ?? kind.toUpperCase()
+    this.statusCode = fields.status ?? fields.statusCode ?? undefined
     this.requestId = fields.requestId ?? undefined
     this.details = fields.details ?? undefined
   }
@@ -20,19 +32,21 @@ class AuthenticationError extends LumnisError {}
 class NotFoundError extends LumnisError {}
 class ValidationError extends LumnisError {}
 class RateLimitError extends LumnisError {
-  constructor(message, fields = {}) {
+  constructor(message, fields) {
     super(message, fields)
+    const given = fields ?? (typeof message === 'object' ? message : undefined)
     // Seconds the server asked to wait, when it said.
-    this.retryAfter = fields.retryAfter ?? undefined
+    this.retryAfter = given?.retryAfter ?? undefined
   }
 }
 class InternalServerError extends LumnisError {}
 class TransportError extends LumnisError {}
 class LumnisTimeoutError extends LumnisError {
-  constructor(message, fields = {}) {
+  constructor(message, fields) {
     super(message, fields)
+    const given = fields ?? (typeof message === 'object' ? message : undefined)
     // The response an `invoke` was waiting for; it may still be running.
-    this.responseId = fields.responseId ?? undefined
+    this.responseId = given?.responseId ?? undefined
   }
 }
 class DecodeError extends LumnisError {}
@@ -42,6 +56,8 @@ class TenantScopeUserIdConflictError extends ValidationError {}
 class LocalFileNotSupportedError extends ValidationError {}
 class ConfigurationError extends LumnisError {}
 class IOError extends LumnisError {}
+// A call of the official SDK that this package does not have (lib/beyond.cjs).
+class NotImplementedYetError extends LumnisError {}
 
 const BY_KIND = {
   authentication: AuthenticationError,
@@ -59,6 +75,10 @@ const BY_KIND = {
   config: ConfigurationError,
   io: IOError,
 }
+
+// Each class's kind, for errors built without one.
+const KIND_OF = new Map(Object.entries(BY_KIND).map(([kind, Class]) => [Class, kind]))
+KIND_OF.set(NotImplementedYetError, 'not_implemented')
 
 function abortError() {
   return new DOMException('This operation was aborted', 'AbortError')
@@ -94,6 +114,7 @@ module.exports = {
   LocalFileNotSupportedError,
   ConfigurationError,
   IOError,
+  NotImplementedYetError,
   abortError,
   rethrow,
 }

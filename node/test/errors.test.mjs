@@ -195,11 +195,29 @@ test('every core kind has its own exported class', () => {
     'LocalFileNotSupportedError',
     'ConfigurationError',
     'IOError',
+    'NotImplementedYetError',
   ]
   for (const name of classes) {
     assert.equal(typeof lumnisai[name], 'function', name)
     assert.ok(name === 'LumnisError' || lumnisai[name].prototype instanceof LumnisError, name)
   }
+})
+
+test('errors built by hand, as a test stub of the client builds them, read as thrown ones', () => {
+  const notFound = new NotFoundError('no such user', { statusCode: 404, requestId: 'req_1' })
+  assert.equal(notFound.kind, 'not_found')
+  assert.equal(notFound.code, 'NOT_FOUND')
+  assert.equal(notFound.statusCode, 404)
+  assert.equal(notFound.requestId, 'req_1')
+  assert.equal(notFound.message, 'no such user')
+  const limited = new RateLimitError({ retryAfter: 5 })
+  assert.equal(limited.retryAfter, 5)
+  assert.equal(limited.kind, 'rate_limit')
+  assert.equal(limited.message, 'Lumnis rate limit error')
+  const plain = new LumnisError('boom')
+  assert.equal(plain.kind, 'unknown')
+  assert.equal(plain.statusCode, undefined)
+  assert.equal(new lumnisai.NotImplementedYetError().code, 'NOT_IMPLEMENTED')
 })
 
 test('a local file that cannot be read is an IOError', async () => {

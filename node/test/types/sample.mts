@@ -8,6 +8,7 @@ import {
   NotFoundError,
   RateLimitError,
   LumnisTimeoutError,
+  NotImplementedYetError,
   type AgentConfig,
   type FeedbackCreated,
   type FileStatus,
@@ -17,6 +18,9 @@ import {
   type Response,
   type User,
   type UserList,
+  type ResponseObject,
+  type UserResponse,
+  type LumnisClientOptions,
 } from 'lumnisai'
 
 const client = new LumnisClient({ apiKey: process.env.LUMNISAI_API_KEY!, maxRetries: 2 })
@@ -73,6 +77,7 @@ export async function sample(): Promise<void> {
 
   const uploaded = await alice.files.upload(fs.createReadStream('a.txt'), { scope: 'user' })
   await alice.files.upload(Buffer.from('x'), { tags: ['t'], duplicateHandling: 'replace' })
+  await alice.files.upload(Buffer.from('x'), { tags: 'q3,finance' })
   await alice.files.upload(new Blob(['x']))
   const bytes: Buffer = await alice.files.download(uploaded.fileId)
   const written: number = await alice.files.download(uploaded.fileId, { path: 'copy.txt' })
@@ -96,4 +101,19 @@ export async function sample(): Promise<void> {
       const kind: string = error.kind
     }
   }
+}
+
+// Code written against the official SDK: its type names, its error constructors, and its
+// calls beyond the contract, which compile and reject at run time.
+export async function official(options: LumnisClientOptions): Promise<void> {
+  const official = new LumnisClient(options)
+  const user: UserResponse = await official.getUser('a@example.com')
+  const run: ResponseObject = await official.invoke('hi', { userId: user.id })
+  const stub = new NotFoundError('no such user', { statusCode: 404 })
+  const limited = new RateLimitError({ retryAfter: 5 })
+  const tenant: string | undefined = official.tenantId
+  await official.listApps().catch((e: unknown) => e instanceof NotImplementedYetError)
+  await official.skills.list()
+  // @ts-expect-error: tags are strings
+  await official.files.upload(Buffer.from('x'), { tags: 7 })
 }
