@@ -256,6 +256,7 @@ class _Progress:
         self._stream = stream
         self._printer = _Printer() if show else None
         self._logged = False
+        self._closed = False
 
     def _entry(self, item: Any) -> Any:
         if not self._logged:
@@ -294,11 +295,18 @@ class SyncProgress(_Progress):
         return self
 
     def __next__(self) -> m.ProgressEntry:
+        if self._closed:
+            raise StopIteration
         _warn_if_in_loop()
         entry = self._entry(self._stream.next().wait())
         if entry is None:
             raise StopIteration
         return entry  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Stops reading, as a generator's ``close``; the run itself goes on (cancel it with
+        ``responses.cancel``)."""
+        self._closed = True
 
 
 class _SyncItems:
@@ -413,10 +421,17 @@ class AsyncProgress(_Progress):
         return self
 
     async def __anext__(self) -> m.ProgressEntry:
+        if self._closed:
+            raise StopAsyncIteration
         entry = self._entry(await _await(self._stream.next()))
         if entry is None:
             raise StopAsyncIteration
         return entry  # type: ignore[no-any-return]
+
+    async def aclose(self) -> None:
+        """Stops reading, as an async generator's ``aclose`` (``contextlib.aclosing`` calls
+        it); the run itself goes on (cancel it with ``responses.cancel``)."""
+        self._closed = True
 
 
 class _AsyncItems:

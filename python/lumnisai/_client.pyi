@@ -39,10 +39,14 @@ class _Progress:
 class SyncProgress(_Progress, Iterator[ProgressEntry]):
     def __iter__(self) -> Iterator[ProgressEntry]: ...
     def __next__(self) -> ProgressEntry: ...
+    def close(self) -> None:
+        """Stops reading; the run itself goes on."""
 
 class AsyncProgress(_Progress, AsyncIterator[ProgressEntry]):
     def __aiter__(self) -> AsyncProgress: ...
     async def __anext__(self) -> ProgressEntry: ...
+    async def aclose(self) -> None:
+        """Stops reading, as an async generator's ``aclose``; the run itself goes on."""
 
 class _NotInThisPackage:
     """The official SDK's calls beyond the wire contract: each raises NotImplementedYetError."""

@@ -48,6 +48,28 @@ def test_stream_yields_entries_as_they_arrive(both):
     assert all(e.response_id is not None for _, e in stamps)
 
 
+def test_a_stream_closed_early_stops_reading_and_the_client_goes_on(both):
+    c = both.client
+    both(c.create_user(email="close@example.com"))
+    if both.kind == "sync":
+        stream = c.invoke("hello", stream=True, user_id="close@example.com")
+        first = next(stream)
+        stream.close()
+        rest = list(stream)
+    else:
+        async def run() -> Any:
+            import contextlib
+
+            stream = await c.invoke("hello", stream=True, user_id="close@example.com")
+            async with contextlib.aclosing(stream):
+                async for entry in stream:
+                    break
+            return entry, [e async for e in stream]
+        first, rest = both(run())
+    assert first.state == "processing" and rest == []
+    assert both(c.get_user("close@example.com")).email == "close@example.com"
+
+
 def test_show_progress_prints_lines_and_logs_the_response_id(both, capsys, caplog):
     caplog.set_level(logging.INFO, logger="lumnisai")
     both(both.client.create_user(email="p@example.com"))
