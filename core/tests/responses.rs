@@ -170,8 +170,8 @@ async fn structured_output_keeps_schema_keys_verbatim() {
     let local = common::start().await;
     let schema = json!({
         "type": "object",
-        "properties": {"cityName": {"type": "string"}, "temp_C": {"type": "integer", "minimum": 3}},
-        "required": ["cityName"]
+        "required": ["cityName"],
+        "properties": {"cityName": {"type": "string"}, "temp_C": {"type": "integer", "minimum": 3}}
     });
     let options = InvokeOptions {
         response_format: Some(schema.clone()),
@@ -193,9 +193,14 @@ async fn structured_output_keeps_schema_keys_verbatim() {
         .as_str()
         .unwrap()
         .starts_with("cityName:"));
+    // Verbatim includes the order of the keys: a model fills a schema's fields in the order
+    // it lists them (Value equality alone would not see a reordering).
+    let keys: Vec<&String> = structured.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["cityName", "temp_C"]);
+    let sent = serde_json::to_string(&response.options.unwrap()["response_format"]).unwrap();
     assert_eq!(
-        response.options.unwrap()["response_format"],
-        schema,
+        sent,
+        serde_json::to_string(&schema).unwrap(),
         "schema sent verbatim"
     );
 }

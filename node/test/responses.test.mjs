@@ -43,14 +43,16 @@ test('invoke sends agentConfig in the wire names', async () => {
   assert.ok(!options.includes('coordinatorModelName'), options)
 })
 
-test('a responseFormat schema and its structured answer keep their keys', async () => {
+test('a responseFormat schema and its structured answer keep their keys, in order', async () => {
   const responseFormat = {
     type: 'object',
     properties: { snake_case: { type: 'string' }, camelCase: { type: 'integer' } },
     required: ['snake_case', 'camelCase'],
   }
   const response = await alice.invoke('structure this', { responseFormat })
-  assert.deepEqual(Object.keys(response.structuredResponse).sort(), ['camelCase', 'snake_case'])
+  assert.deepEqual(Object.keys(response.structuredResponse), ['snake_case', 'camelCase'])
+  const sent = response.options.response_format
+  assert.equal(JSON.stringify(sent), JSON.stringify(responseFormat))
   assert.equal(response.structuredResponse.snake_case, 'snake_case:structure this')
 })
 

@@ -1,5 +1,6 @@
 """invoke (blocking, streaming, progress printing, structured output) and files."""
 
+import json
 import logging
 import time
 from typing import Any, Dict
@@ -95,6 +96,17 @@ def test_response_format_from_a_model_class(both):
     response = both(both.client.invoke("Paris weather", user_id="w@example.com",
                                        response_format=Weather, show_progress=False))
     assert response.structured_response == {"city": "city:Paris weather", "degrees": 1}
+
+
+def test_free_form_json_keeps_its_key_order(both):
+    both(both.client.create_user(email="order@example.com"))
+    schema = {"type": "object", "required": ["zeta"],
+              "properties": {"zeta": {"type": "string"}, "alpha": {"type": "integer"}}}
+    response = both(both.client.invoke("keys", user_id="order@example.com",
+                                       response_format=schema, show_progress=False))
+    assert list(response.structured_response) == ["zeta", "alpha"]
+    sent = response.options["response_format"]
+    assert json.dumps(sent) == json.dumps(schema)
 
 
 def test_files(both, tmp_path):

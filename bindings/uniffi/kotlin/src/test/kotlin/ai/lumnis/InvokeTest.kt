@@ -5,6 +5,7 @@ package ai.lumnis
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -61,9 +62,9 @@ class InvokeTest : ServerTest() {
     }
 
     @Test
-    fun `a structured answer follows the schema`() = runBlocking {
-        val schema = """{"type":"object","properties":{"city":{"type":"string"},
-            |"days":{"type":"integer","minimum":3}}}""".trimMargin()
+    fun `a structured answer follows the schema, its keys in the schema's order`() = runBlocking {
+        val schema = """{"type":"object","properties":{"days":{"type":"integer","minimum":3},
+            |"city":{"type":"string"}}}""".trimMargin()
         val response = client.invoke(
             "Weather in Paris",
             alice.copy(responseFormatJson = schema),
@@ -71,6 +72,9 @@ class InvokeTest : ServerTest() {
         val answer = response.structuredResponse!!.jsonObject
         assertEquals("city:Weather in Paris", answer["city"]!!.jsonPrimitive.content)
         assertEquals(3, answer["days"]!!.jsonPrimitive.content.toInt())
+        assertEquals(listOf("days", "city"), answer.keys.toList())
+        val sent = Json.parseToJsonElement(response.optionsJson!!).jsonObject["response_format"]!!
+        assertEquals(schema.replace("\n", ""), sent.toString())
     }
 
     @Test
