@@ -250,7 +250,8 @@ _KINDS: Dict[str, Tuple[Type[LumnisAIError], Optional[ErrorCode]]] = {
     "validation": (ValidationError, None),
     "rate_limit": (RateLimitError, None),
     "server": (TransportError, None),
-    "transport": (TransportError, ErrorCode.CONNECTION_ERROR),
+    # NETWORK_ERROR, TransportError's own code, as the official SDK raises no answer.
+    "transport": (TransportError, None),
     "timeout": (TransportError, ErrorCode.TIMEOUT),
     "decode": (TransportError, None),
     "body_too_large": (TransportError, None),
@@ -279,8 +280,6 @@ def _from_native(
     cls, code = _KINDS.get(kind, (LumnisAIError, None))
     if kind == "io" and isinstance(details, dict) and details.get("reason") == "not_found":
         cls, code = FileNotFoundError, FileNotFoundError.default_code
-    if status == 403:
-        code = ErrorCode.FORBIDDEN
     fields: Dict[str, Any] = {
         "code": code,
         "request_id": request_id,

@@ -20,7 +20,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
     from typing import Any, Callable, ClassVar, Dict, FrozenSet, Iterator, List, Optional, Tuple
+    from typing import Type, TypeVar, Union
     from uuid import UUID
+
+    _M = TypeVar("_M", bound="_Model")
 
 
 def _dt(text: Any) -> Any:
@@ -160,6 +163,37 @@ class _Model:
         if exclude_none:
             out = {k: v for k, v in out.items() if v is not None}
         return out
+
+    @classmethod
+    def model_validate(cls: Type[_M], obj: Any) -> _M:
+        """The model from a dict, such as ``model_dump()`` gives or a stored answer, as
+        pydantic's: keys the model does not declare are ignored; a model is returned as is."""
+        if isinstance(obj, cls):
+            return obj
+        if not isinstance(obj, dict):
+            raise TypeError(f"{cls.__name__}.model_validate takes a dict, "
+                            f"not {type(obj).__name__}")
+        return cls._from(obj)  # type: ignore[no-any-return]
+
+    @classmethod
+    def model_validate_json(cls: Type[_M], json_data: Union[str, bytes]) -> _M:
+        """The model from JSON text, such as ``model_dump_json()`` gives."""
+        import json
+
+        return cls.model_validate(json.loads(json_data))
+
+    def model_copy(self: _M, *, update: Optional[Dict[str, Any]] = None,
+                   deep: bool = False) -> _M:
+        """A copy, with the fields of ``update`` replaced, as pydantic's."""
+        import copy
+
+        clone = copy.deepcopy(self) if deep else copy.copy(self)
+        unknown = set(update or ()) - self._name_set
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        for name, value in (update or {}).items():
+            setattr(clone, name, value)
+        return clone
 
     def model_dump_json(self, *, indent: Optional[int] = None,
                         exclude_none: bool = False) -> str:

@@ -64,6 +64,24 @@ def test_wrong_key_is_an_authentication_error(both, server):
     assert SECRET not in repr(c) and SECRET not in repr(c._native)
 
 
+def test_error_codes_are_the_official_sdks(both, server):
+    server.fault(method="GET", path="/v1/users*", count=1, kind="status", status=403)
+    with pytest.raises(lumnisai.AuthenticationError) as denied:
+        both(both.client.list_users())
+    assert denied.value.status_code == 403
+    assert denied.value.code is exc.ErrorCode.UNAUTHORIZED
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    c = type(both.client)(api_key=SECRET, base_url=f"http://127.0.0.1:{closed_port}",
+                          max_retries=0)
+    with pytest.raises(lumnisai.TransportError) as refused:
+        both(c.list_users())
+    assert refused.value.code is exc.ErrorCode.NETWORK_ERROR and refused.value.status_code is None
+
+
 def test_rate_limit_carries_retry_after(both, server):
     server.fault(method="GET", path="/v1/users", count=5, kind="status", status=429,
                  retry_after="120")

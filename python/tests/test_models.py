@@ -76,6 +76,28 @@ def test_a_missing_field_is_none_and_a_misspelt_one_an_error() -> None:
         user.idd  # type: ignore[attr-defined]
 
 
+def test_model_validate_and_copy_as_pydantic_callers_use_them() -> None:
+    user = User._from(dict(WIRE))
+    stored = user.model_dump_json()
+    again = User.model_validate_json(stored)
+    assert again == user and isinstance(again.id, UUID)
+    assert User.model_validate(user.model_dump()) == user
+    assert User.model_validate(user) is user
+    run = ResponseObject.model_validate({"response_id": WIRE["id"], "status": "succeeded",
+                                         "progress": [{"state": "processing", "message": "m",
+                                                       "ts": WIRE["created_at"]}]})
+    assert run.progress[0].message == "m" and run.progress[0].ts.tzinfo is not None
+    with pytest.raises(TypeError, match="takes a dict"):
+        User.model_validate([1])
+    renamed = user.model_copy(update={"first_name": "Alicia"})
+    assert renamed.first_name == "Alicia" and user.first_name == "Alice"
+    assert renamed.id == user.id
+    deep = user.model_copy(deep=True)
+    assert deep == user and deep.metadata is not user.metadata
+    with pytest.raises(TypeError, match="frist_name"):
+        user.model_copy(update={"frist_name": "x"})
+
+
 def test_import_loads_no_typing_uuid_datetime_or_asyncio() -> None:
     code = ("import sys, lumnisai; print(' '.join(m for m in ('typing', 'uuid', 'datetime', "
             "'asyncio', 'logging', 'warnings', 'dataclasses') if m in sys.modules))")
