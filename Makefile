@@ -115,11 +115,22 @@ test-swift: server
 	bash bindings/uniffi/scripts/test-swift.sh
 
 # The Node package (node/, its addon in bindings/node): npm brings the build and type tools,
-# napi builds the addon into node/native/, and the suite runs with node's test runner.
-node-build:
-	cd node && npm install --no-audit --no-fund --loglevel=error && npm run --silent build
+# napi builds the addon into node/native/, and the suite runs with node's test runner. On
+# Linux x86-64 the addon is the one to publish: linked by zig (the Python venv's ziglang)
+# against glibc 2.17, as the wheel is, so that it loads on older distributions too.
+NODE_ADDON := node/native/lumnisai.linux-x64-gnu.node
+ZIG_DIR = $$($(PY) -c 'import os, ziglang; print(os.path.dirname(ziglang.__file__))')
+
+node-build: python-env
+	cd node && npm install --no-audit --no-fund --loglevel=error
+	if [ "$$(uname -sm)" = "Linux x86_64" ]; then \
+		cd node && PATH="$(ZIG_DIR):$$PATH" npm run --silent build:linux-x64; \
+	else \
+		cd node && npm run --silent build; \
+	fi
 
 test-node: server node-build
+	if [ "$$(uname -sm)" = "Linux x86_64" ]; then bash tests/glibc-floor.sh $(NODE_ADDON) 2.17; fi
 	$(CARGO) test -q -p lumnisai-node
 	cd node && node --test --test-concurrency=1 test/*.test.mjs
 	cd node && npx tsc -p test/types/tsconfig.json
