@@ -104,10 +104,10 @@ test-kotlin: server
 bench-kotlin: release-server
 	bash bindings/uniffi/scripts/bench.sh
 
-# The jar an app takes: the Kotlin classes and the release library of this platform.
-kotlin-jar:
-	$(CARGO) build --release -p lumnisai-uniffi --lib
-	mvn -q -B -f $(KOTLIN_POM) package -DskipTests -Dnative.dir=$(ROOT)/target/release
+# The jar an app takes: the Kotlin classes and the release library of this platform
+# (scripts/build-jar.sh: on Linux x86-64 linked by zig for glibc 2.17, then loaded from the jar).
+kotlin-jar: python-env
+	PY=$(PY) bash bindings/uniffi/scripts/build-jar.sh
 
 # The Swift package, built and tested with Swift 6 from Debian trixie, in a chroot
 # (bookworm packages no Swift): the first run downloads the toolchain, about 530 MB.
