@@ -149,6 +149,8 @@ export interface AgentConfig {
   plannerModelName?: string
   coordinatorModelName?: string
   finalResponseModelName?: string
+  /** The official SDK's field, beyond the contract: sent as `fast_model_name`. */
+  fastModelName?: string
   useCognitiveTools?: boolean
   enableTaskValidation?: boolean
   generateComprehensiveOutput?: boolean

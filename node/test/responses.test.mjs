@@ -35,12 +35,19 @@ test('invoke resolves with the final response', async () => {
 test('invoke sends agentConfig in the wire names', async () => {
   const response = await client.invoke('hi', {
     userId: 'alice@example.com',
-    agentConfig: { coordinatorModelName: 'openai:gpt-4.1', agentMode: 'single_agent' },
+    agentConfig: {
+      coordinatorModelName: 'openai:gpt-4.1',
+      agentMode: 'single_agent',
+      // Not a field of this version's AgentConfig: sent in the wire's name all the same.
+      fastModelName: 'openai:gpt-4.1-mini',
+    },
   })
   const stored = await client.responses.get(response.responseId)
   assert.equal(stored.status, 'succeeded')
   const options = JSON.stringify(stored.options ?? {})
   assert.ok(!options.includes('coordinatorModelName'), options)
+  assert.equal(stored.options.agent_config.coordinator_model_name, 'openai:gpt-4.1')
+  assert.equal(stored.options.agent_config.fast_model_name, 'openai:gpt-4.1-mini')
 })
 
 test('a responseFormat schema and its structured answer keep their keys, in order', async () => {

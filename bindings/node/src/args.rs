@@ -268,9 +268,24 @@ pub(crate) struct AgentConfig {
     generate_comprehensive_output: Option<bool>,
     agent_mode: Option<String>,
     skill_ids: Option<Vec<String>>,
-    // Fields this version does not know are sent as given.
+    // Fields this version does not know (the official SDK's `fastModelName`, a newer
+    // server's) are sent in the wire's snake_case, as the known ones are.
     #[serde(flatten)]
     extra: Map<String, Value>,
+}
+
+/// `fastModelName` as the wire writes it: `fast_model_name`; a snake_case name stays.
+fn snake_case(name: &str) -> String {
+    let mut wire = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            wire.push('_');
+            wire.push(c.to_ascii_lowercase());
+        } else {
+            wire.push(c);
+        }
+    }
+    wire
 }
 
 impl From<AgentConfig> for core::AgentConfig {
@@ -288,7 +303,11 @@ impl From<AgentConfig> for core::AgentConfig {
             generate_comprehensive_output: a.generate_comprehensive_output,
             agent_mode: a.agent_mode,
             skill_ids: a.skill_ids,
-            extra: a.extra,
+            extra: a
+                .extra
+                .into_iter()
+                .map(|(name, v)| (snake_case(&name), v))
+                .collect(),
         }
     }
 }
@@ -594,7 +613,7 @@ mod tests {
             "options",
             r#"{"messages":[{"role":"user","content":"hi"}],
                "agentConfig":{"coordinatorModelName":"openai:gpt-4.1","useCognitiveTools":true,
-                              "future_flag":1},
+                              "future_flag":1,"fastModelName":"m"},
                "responseFormat":{"properties":{"someKey":{"type":"string"}}}}"#,
         )
         .unwrap();
@@ -606,6 +625,8 @@ mod tests {
         );
         assert_eq!(config.use_cognitive_tools, Some(true));
         assert_eq!(config.extra.get("future_flag"), Some(&json!(1)));
+        assert_eq!(config.extra.get("fast_model_name"), Some(&json!("m")));
+        assert!(!config.extra.contains_key("fastModelName"));
         let schema = params.response_format.unwrap();
         assert!(schema["properties"].get("someKey").is_some());
     }
