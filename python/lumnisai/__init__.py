@@ -42,6 +42,7 @@ from .models import (
 )
 from .types import AgentMode, ContentType, DuplicateHandling, FileScope, ModelType
 from .types import ProcessingStatus, Scope
+from .utils import ProgressTracker, display_progress, format_progress_entry
 
 __version__: str = _native.__version__
 
@@ -72,6 +73,7 @@ __all__ = [
     "NotImplementedYetError",
     "ProcessingStatus",
     "ProgressEntry",
+    "ProgressTracker",
     "RateLimitError",
     "ResponseListResponse",
     "ResponseObject",
@@ -83,4 +85,6 @@ __all__ = [
     "User",
     "ValidationError",
     "__version__",
+    "display_progress",
+    "format_progress_entry",
 ]

@@ -16,6 +16,7 @@ from ._beyond import CLIENT_CALLS, install_calls, install_resources
 from ._resources import AsyncFiles, AsyncResponses, AsyncThreads, AsyncUsers
 from ._resources import Files, Responses, Threads, Users, ident, run_args
 from .exceptions import ArgumentTypeError, LumnisAIError, ValidationError, _for_op, _from_native
+from .utils import ProgressTracker
 
 # Read by mypy only: the interpreter never imports `typing` for this module.
 TYPE_CHECKING = False
@@ -54,22 +55,12 @@ class _Printer:
     """Prints progress as the official SDK does: each new message, then its new tool calls."""
 
     def __init__(self) -> None:
-        self._seen: Dict[str, List[str]] = {}
+        self._tracker = ProgressTracker()
 
     def show(self, entry: m.ProgressEntry) -> None:
-        key = f"{entry.state}:{entry.message}"
-        if key not in self._seen:
-            print(f"{entry.state.upper()}: {entry.message}", flush=True)
-            self._seen[key] = []
-        for call in entry.tool_calls or ():
-            name = call.get("name", "unknown")
-            args = call.get("args") or {}
-            tool_key = f"{name}:{args}"
-            if tool_key in self._seen[key]:
-                continue
-            self._seen[key].append(tool_key)
-            shown = ", ".join(f"{k}={v!r}" for k, v in args.items()) if args else ""
-            print(f"\t→ {name}" + (f"({shown})" if shown else ""), flush=True)
+        text = self._tracker.format_new_entries(entry.state, entry.message, entry.tool_calls)
+        if text is not None:
+            print(text, flush=True)
 
 
 class _Base:

@@ -35,6 +35,8 @@ import pathlib, lumnisai
 assert "site-packages" in lumnisai.__file__, lumnisai.__file__
 package = pathlib.Path(lumnisai.__file__).parent
 assert (package / "py.typed").exists() and (package / "_client.pyi").exists()
+from lumnisai.models.response import ResponseObject
+assert ResponseObject is lumnisai.ResponseObject
 client = lumnisai.Client()
 user = client.create_user(email="wheel@example.com", first_name="Wheel")
 assert client.get_user("wheel@example.com").id == user.id

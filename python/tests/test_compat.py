@@ -369,3 +369,27 @@ def test_an_implemented_call_cannot_be_marked_as_missing():
 
     with pytest.raises(TypeError, match="get_user exists"):
         _beyond.install_calls(lumnisai.Client, "client", {"get_user": "users"})
+
+
+def test_the_official_progress_helpers(capsys):
+    from lumnisai import ProgressEntry, ProgressTracker, display_progress, format_progress_entry
+
+    calls = [{"name": "search", "args": {"q": "x", "n": 2}}, {"name": "bare"}]
+    assert format_progress_entry("processing", "Reading", calls) == (
+        "PROCESSING: Reading\n\t→ search(q='x', n=2)\n\t→ bare")
+    assert format_progress_entry("done", "ok") == "DONE: ok"
+
+    tracker = ProgressTracker()
+    assert tracker.format_new_entries("processing", "Reading", calls[:1]) == (
+        "PROCESSING: Reading\n\t→ search(q='x', n=2)")
+    assert tracker.format_new_entries("processing", "Reading", calls[:1]) is None
+    assert tracker.format_new_entries("processing", "Reading", calls) == "\t→ bare"
+
+    display_progress(ProgressEntry(state="tool_call", message="Searching", tool_calls=calls))
+    display_progress(ProgressEntry(state="tool_update", message="[Tool calls for: x]",
+                                   tool_calls=calls[1:]), indent="  ")
+    assert capsys.readouterr().out == (
+        "TOOL_CALL - Searching\n\t→ search(q='x', n=2)\n\t→ bare\n  → bare\n")
+    import lumnisai.utils
+
+    assert lumnisai.utils.ProgressTracker is ProgressTracker

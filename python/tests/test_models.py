@@ -103,3 +103,19 @@ def test_import_loads_no_typing_uuid_datetime_or_asyncio() -> None:
             "'asyncio', 'logging', 'warnings', 'dataclasses') if m in sys.modules))")
     loaded = subprocess.check_output([sys.executable, "-c", code], text=True).strip()
     assert loaded == ""
+
+
+def test_the_official_model_modules_hold_the_same_classes() -> None:
+    import lumnisai
+    from lumnisai.models.agent_config import AgentConfig, ModelType
+    from lumnisai.models.files import FileMetadata, FileScope
+    from lumnisai.models.response import ProgressEntry, ResponseObject
+    from lumnisai.models.thread import ThreadObject
+    from lumnisai.models.user import User as ModuleUser
+
+    assert ResponseObject is lumnisai.ResponseObject and ProgressEntry is lumnisai.ProgressEntry
+    assert ModuleUser is User and ThreadObject is lumnisai.ThreadObject
+    assert FileMetadata is lumnisai.FileMetadata and FileScope is lumnisai.FileScope
+    assert AgentConfig is lumnisai.AgentConfig and ModelType is lumnisai.ModelType
+    # A model pickled before or after still names the one module the classes live in.
+    assert User.__module__ == "lumnisai.models"

@@ -11,8 +11,8 @@ A model built from an answer converts its ids, timestamps and nested models on f
 
 from __future__ import annotations
 
-from .types import AgentMode, ContentType, DuplicateHandling, FileScope, ModelType
-from .types import ProcessingStatus, Scope
+from ..types import AgentMode, ContentType, DuplicateHandling, FileScope, ModelType
+from ..types import ProcessingStatus, Scope
 
 # `typing` costs a cold import more than the rest of the package: mypy reads the names below,
 # the interpreter never imports them (the annotations stay strings).
@@ -269,7 +269,7 @@ class AgentConfig(_Model):
         super().__init__(**fields)
         # A value the API cannot take is refused here, as the official (pydantic) model does;
         # the check is the core's, the one every run makes.
-        from . import _native
+        from .. import _native
 
         _native.check_agent_config(self.to_dict())
         self.agent_mode = AgentMode(self.agent_mode)
