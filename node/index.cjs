@@ -3,6 +3,7 @@
 
 const { LumnisClient } = require('./lib/client.cjs')
 const errors = require('./lib/errors.cjs')
+const progress = require('./lib/progress.cjs')
 
 module.exports = {
   LumnisClient,
@@ -22,4 +23,7 @@ module.exports = {
   ConfigurationError: errors.ConfigurationError,
   IOError: errors.IOError,
   NotImplementedYetError: errors.NotImplementedYetError,
+  displayProgress: progress.displayProgress,
+  formatProgressEntry: progress.formatProgressEntry,
+  ProgressTracker: progress.ProgressTracker,
 }

@@ -648,6 +648,22 @@ export declare class LocalFileNotSupportedError extends ValidationError {}
 export declare class ConfigurationError extends LumnisError {}
 /** A local file could not be read or written. */
 export declare class IOError extends LumnisError {}
+/** Prints a streamed entry (`STATE - message`) and its tool calls, as the official SDK does. */
+export declare function displayProgress(update: ProgressEntry, indent?: string): void
+/** `STATE: message`, then one indented line per tool call. */
+export declare function formatProgressEntry(
+  state: string,
+  message: string,
+  toolCalls?: Json[] | null,
+): string
+/** Remembers the messages and tool calls already shown, so that each is shown once. */
+export declare class ProgressTracker {
+  /** The lines of this entry not shown yet, or null when there is nothing new. */
+  formatNewEntries(state: string, message: string, toolCalls?: Json[] | null): string | null
+  /** Forgets everything shown. */
+  reset(): void
+}
+
 /** A call of the official SDK outside the Lumnis wire contract, which this package lacks. */
 export declare class NotImplementedYetError extends LumnisError {}
 

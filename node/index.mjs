@@ -21,6 +21,9 @@ export const {
   ConfigurationError,
   IOError,
   NotImplementedYetError,
+  displayProgress,
+  formatProgressEntry,
+  ProgressTracker,
 } = lumnisai
 
 export default lumnisai

@@ -7,9 +7,13 @@ const { addon, encode, run, sync, iterate, id } = require('./call.cjs')
 const { ConfigurationError } = require('./errors.cjs')
 const { Users, Threads, Responses, Files } = require('./resources.cjs')
 const { addBeyond, addBeyondCalls } = require('./beyond.cjs')
+const { ProgressTracker, progressLines } = require('./progress.cjs')
 
 // Lets `forUser` build a client around a native view without a public constructor form.
 const FROM_NATIVE = Symbol('lumnisai.fromNative')
+
+// The states of the entry the core adds when a run ends.
+const FINAL_STATES = new Set(['completed', 'failed', 'cancelled'])
 
 const OPTION_NAMES = ['apiKey', 'baseUrl', 'tenantId', 'timeoutMs', 'maxRetries', 'scope']
 
@@ -130,8 +134,13 @@ class LumnisClient {
   async #invokeShowingProgress(params, signal) {
     let progress
     const entries = iterate(() => (progress = this.#native.invokeStream(params())), signal)
+    const tracker = new ProgressTracker()
     for await (const entry of entries) {
-      process.stdout.write(`${entry.state.toUpperCase()}: ${entry.message}\n`)
+      // The closing entry the core adds once the run is over is not printed, as in Python:
+      // the official SDKs print the server's entries only.
+      if (FINAL_STATES.has(entry.state) && progress.response() !== null) continue
+      const text = progressLines(tracker, entry)
+      if (text !== null) process.stdout.write(`${text}\n`)
     }
     return JSON.parse(progress.response())
   }

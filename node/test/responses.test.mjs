@@ -3,7 +3,14 @@
 
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { LumnisClient, MissingUserIdError, LocalFileNotSupportedError } from 'lumnisai'
+import {
+  LumnisClient,
+  MissingUserIdError,
+  LocalFileNotSupportedError,
+  ProgressTracker,
+  displayProgress,
+  formatProgressEntry,
+} from 'lumnisai'
 import { startServer, runNode } from './helpers.mjs'
 
 let server
@@ -108,8 +115,34 @@ test('showProgress prints progress lines and resolves with the response', async 
   assert.equal(run.code, 0, run.stderr)
   const lines = run.stdout.trim().split('\n')
   assert.equal(lines[0], 'PROCESSING: Reading the request')
-  assert.ok(lines.some((l) => l.startsWith('COMPLETED:')))
+  assert.ok(lines.includes('\t→ local_search(query="show me")'), run.stdout)
+  // A tool call added to an earlier message prints under it, alone, as the official SDK's.
+  assert.ok(lines.includes('\t→ local_summarize(chars=7)'), run.stdout)
+  assert.ok(!run.stdout.includes('TOOL_UPDATE'), run.stdout)
+  assert.equal(new Set(lines).size, lines.length, 'each line once')
+  assert.ok(!lines.some((l) => l.startsWith('COMPLETED')), run.stdout)
   assert.equal(lines.at(-1), 'final succeeded Answer to: show me')
+})
+
+test('the official progress helpers format as the official SDK does', async (t) => {
+  const calls = [{ name: 'search', args: { q: 'x', n: 2 } }, { name: 'bare' }]
+  assert.equal(
+    formatProgressEntry('processing', 'Reading', calls),
+    'PROCESSING: Reading\n\t→ search(q="x", n=2)\n\t→ bare',
+  )
+  const tracker = new ProgressTracker()
+  const first = tracker.formatNewEntries('processing', 'Reading', calls.slice(0, 1))
+  assert.equal(first, 'PROCESSING: Reading\n\t→ search(q="x", n=2)')
+  assert.equal(tracker.formatNewEntries('processing', 'Reading', calls.slice(0, 1)), null)
+  assert.equal(tracker.formatNewEntries('processing', 'Reading', calls), '\t→ bare')
+  tracker.reset()
+  assert.equal(tracker.formatNewEntries('processing', 'Reading'), 'PROCESSING: Reading')
+  const printed = []
+  t.mock.method(console, 'log', (line) => printed.push(line))
+  displayProgress({ state: 'tool_call', message: 'Searching', toolCalls: calls })
+  displayProgress({ state: 'tool_update', message: '[x]', toolCalls: calls.slice(1) }, '  ')
+  const expected = ['TOOL_CALL - Searching', '\t→ search(q="x", n=2)', '\t→ bare', '  → bare']
+  assert.deepEqual(printed, expected)
 })
 
 test('invoke latency tracks the agent run (long poll, no fixed sleep)', async () => {

@@ -16,7 +16,7 @@ from ._beyond import CLIENT_CALLS, install_calls, install_resources
 from ._resources import AsyncFiles, AsyncResponses, AsyncThreads, AsyncUsers
 from ._resources import Files, Responses, Threads, Users, ident, run_args
 from .exceptions import ArgumentTypeError, LumnisAIError, ValidationError, _for_op, _from_native
-from .utils import ProgressTracker
+from .utils import ProgressTracker, _tool_text
 
 # Read by mypy only: the interpreter never imports `typing` for this module.
 TYPE_CHECKING = False
@@ -58,7 +58,13 @@ class _Printer:
         self._tracker = ProgressTracker()
 
     def show(self, entry: m.ProgressEntry) -> None:
-        text = self._tracker.format_new_entries(entry.state, entry.message, entry.tool_calls)
+        # A `tool_update` entry carries new tool calls of an earlier message: the official
+        # SDK prints those calls alone, under the message already printed.
+        if entry.state == "tool_update":
+            text = "\n".join(_tool_text(call) for call in entry.tool_calls or ()) or None
+        else:
+            text = self._tracker.format_new_entries(entry.state, entry.message,
+                                                    entry.tool_calls)
         if text is not None:
             print(text, flush=True)
 

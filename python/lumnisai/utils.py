@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 def _tool_text(call: Dict[str, Any], indent: str = "\t") -> str:
-    # `name(key='value', n=1)`, or the bare name for a call without arguments.
+    """One tool call's line: ``→ name(key='value', n=1)``, or the bare name without
+    arguments (the client's progress printing uses it too)."""
     name = call.get("name", "unknown")
     args = call.get("args") or {}
     shown = ", ".join(f"{key}={value!r}" for key, value in args.items())

@@ -79,6 +79,10 @@ def test_show_progress_prints_lines_and_logs_the_response_id(both, capsys, caplo
     assert "PROCESSING: Reading the request" in out
     assert "\t→ local_search(query='Show me')" in out
     assert "Response ID" not in out and "COMPLETED" not in out
+    # A tool call added to an earlier message prints under it, alone, as the official SDK's.
+    assert "\t→ local_summarize(chars=7)" in out and "TOOL_UPDATE" not in out
+    lines = out.splitlines()
+    assert len(set(lines)) == len(lines), out
     assert f"Response ID: {response.response_id}" in caplog.text
 
 

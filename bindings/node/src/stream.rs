@@ -47,15 +47,17 @@ impl NativeStream {
             let item = match slot.as_mut() {
                 None => None,
                 Some(Source::Items(items)) => items.next().await.transpose()?,
-                Some(Source::Invoke(progress)) => match progress.next().await.transpose()? {
-                    Some(entry) => Some(to_json(&crate::out::ProgressEntry::from(entry))?),
-                    None => {
-                        let last = progress.response().map(crate::out::Response::from);
-                        let last = last.as_ref().map(to_json).transpose()?;
-                        *response.lock().unwrap_or_else(|p| p.into_inner()) = last;
-                        None
-                    }
-                },
+                Some(Source::Invoke(progress)) => {
+                    let entry = progress.next().await.transpose()?;
+                    // Known from the closing entry on, as in Python: that is how a reader
+                    // tells the entry the core adds at the end from the server's own.
+                    let last = progress.response().map(crate::out::Response::from);
+                    let last = last.as_ref().map(to_json).transpose()?;
+                    *response.lock().unwrap_or_else(|p| p.into_inner()) = last;
+                    entry
+                        .map(|entry| to_json(&crate::out::ProgressEntry::from(entry)))
+                        .transpose()?
+                }
             };
             Ok::<_, Failure>(item)
         };
