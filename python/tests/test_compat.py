@@ -261,6 +261,13 @@ def test_agent_config_refuses_a_bad_value_at_construction(field, value):
     assert isinstance(info.value, ValueError) and value in str(info.value)
 
 
+def test_agent_config_ignores_an_unknown_keyword_as_the_official_does():
+    with pytest.warns(UserWarning, match="fast_modle"):
+        config = lumnisai.AgentConfig(agent_mode="single_agent", fast_modle="x")
+    assert config.to_dict() == lumnisai.AgentConfig(agent_mode="single_agent").to_dict()
+    assert "fast_modle" not in config.to_dict()
+
+
 def _entry(**fields):
     base = {"ts": "2026-01-01T00:00:00Z", "state": "processing", "message": "m"}
     return dict(base, **fields)

@@ -266,6 +266,15 @@ class AgentConfig(_Model):
     skill_ids: Optional[List[str]]
 
     def __init__(self, **fields: Any) -> None:
+        # As the official (pydantic) model does, a keyword that is no field is ignored; here
+        # with a warning, since it is most often a misspelt one.
+        unknown = sorted(set(fields) - self._name_set)
+        if unknown:
+            import warnings
+
+            warnings.warn(f"AgentConfig ignores unknown fields: {', '.join(unknown)}",
+                          UserWarning, stacklevel=2)
+            fields = {k: v for k, v in fields.items() if k in self._name_set}
         super().__init__(**fields)
         # A value the API cannot take is refused here, as the official (pydantic) model does;
         # the check is the core's, the one every run makes.
