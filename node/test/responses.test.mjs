@@ -70,6 +70,25 @@ test('a responseFormat schema and its structured answer keep their keys, in orde
   assert.equal(response.structuredResponse.snake_case, 'snake_case:structure this')
 })
 
+test('options this version does not know are warned about, not sent', async () => {
+  const warnings = []
+  const listen = (warning) => warnings.push(warning)
+  process.on('warning', listen)
+  const unknownOptions = { specializedAgent: 'quick_people_search', options: { depth: 1 } }
+  const response = await alice.invoke('unknown options', unknownOptions)
+  await alice.invoke('the same again: warned once', unknownOptions)
+  await alice.responses.create({ messages: [{ role: 'user', content: 'x' }], toolChoice: 'a' })
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  process.off('warning', listen)
+  assert.equal(response.status, 'succeeded')
+  assert.equal(response.options?.specializedAgent, undefined)
+  const messages = warnings.filter((w) => w.name === 'LumnisWarning').map((w) => w.message)
+  const unknown = 'ignores options this version does not know'
+  const invokeWarning = `invoke ${unknown}: specializedAgent, options`
+  assert.equal(messages.filter((m) => m === invokeWarning).length, 1, String(messages))
+  assert.ok(messages.includes(`responses.create ${unknown}: toolChoice`), String(messages))
+})
+
 test('a failed run is an answer, not an error', async () => {
   const response = await alice.invoke('please [fail]')
   assert.equal(response.status, 'failed')

@@ -5,7 +5,7 @@
 //! passed on untouched. An argument of the wrong shape is a validation error, raised before
 //! any request.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -325,10 +325,33 @@ pub(crate) struct CreateResponse {
     response_format_instructions: Option<String>,
     model_overrides: Option<BTreeMap<String, String>>,
     files: Option<Vec<String>>,
+    #[serde(flatten)]
+    unknown: Map<String, Value>,
+}
+
+/// Warns (a `LumnisWarning` in JS) about options a call does not send: the official SDK's
+/// `specializedAgent`, say, or a misspelt name. A warning, not an error, as Python's `invoke`
+/// does, since code written for the official SDK passes them and means no harm; once per
+/// call and set of names, as Python shows a warning once per place, so a loop is not flooded.
+fn warn_unknown(call: &str, unknown: &Map<String, Value>) {
+    static WARNED: std::sync::Mutex<BTreeSet<String>> = std::sync::Mutex::new(BTreeSet::new());
+    if unknown.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = unknown.keys().map(String::as_str).collect();
+    let message = format!(
+        "{call} ignores options this version does not know: {}",
+        names.join(", ")
+    );
+    let mut warned = WARNED.lock().unwrap_or_else(|p| p.into_inner());
+    if warned.insert(message.clone()) {
+        tracing::warn!(target: "lumnisai", "{message}");
+    }
 }
 
 impl From<CreateResponse> for core::CreateResponse {
     fn from(a: CreateResponse) -> core::CreateResponse {
+        warn_unknown("responses.create", &a.unknown);
         core::CreateResponse {
             messages: a.messages,
             user_id: a.user_id,
@@ -448,10 +471,13 @@ pub(crate) struct Invoke {
     poll_interval_ms: Option<f64>,
     wait_ms: Option<f64>,
     max_wait_ms: Option<f64>,
+    #[serde(flatten)]
+    unknown: Map<String, Value>,
 }
 
 impl Invoke {
     pub(crate) fn split(self) -> core::Result<(core::InvokeInput, core::InvokeOptions)> {
+        warn_unknown("invoke", &self.unknown);
         let input = invoke_input(self.input)?;
         let options = core::InvokeOptions {
             user_id: self.user_id,
