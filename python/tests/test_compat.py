@@ -400,3 +400,12 @@ def test_the_official_progress_helpers(capsys):
     import lumnisai.utils
 
     assert lumnisai.utils.ProgressTracker is ProgressTracker
+
+
+def test_a_message_with_a_role_the_api_has_not_is_refused_when_built():
+    assert lumnisai.Message(role="system", content="be brief").role == "system"
+    with pytest.raises(lumnisai.ValidationError, match="bogus") as info:
+        lumnisai.Message(role="bogus", content="x")
+    assert isinstance(info.value, ValueError)
+    read = lumnisai.ResponseObject._from({"input_messages": [{"role": "tool", "content": "x"}]})
+    assert read.input_messages[0].role == "tool"

@@ -242,7 +242,17 @@ class Message(_Model):
     content: str
 
     def __init__(self, role: str = "user", content: str = "", **extra: Any) -> None:
+        # Refused when built, as the official (pydantic) model refuses it; a message read
+        # from an answer is not built through here, so a newer server's role still reads.
+        role = getattr(role, "value", role)
+        if role not in _ROLES:
+            from ..exceptions import ValidationError
+
+            raise ValidationError(f"role must be one of {', '.join(_ROLES)}, not {role!r}")
         super().__init__(role=role, content=content, **extra)
+
+
+_ROLES = ("system", "user", "assistant")
 
 
 _AGENT_MODEL_TYPES = ("orchestrator_model_type", "planner_model_type", "coordinator_model_type")
