@@ -290,10 +290,17 @@ def test_plan_and_sub_agent_executions_as_the_official_reads_them():
 
 def test_model_dump_modes_and_json(both):
     user = both(both.client.create_user(email="j@example.com"))
-    assert user.model_dump(mode="json") == user.model_dump()
+    wire = user.model_dump(mode="json")
+    assert wire["id"] == str(user.id) and isinstance(wire["created_at"], str)
+    python = user.model_dump()
+    assert type(python["id"]) is uuid.UUID and python["created_at"].tzinfo is not None
     text = user.model_dump_json()
     assert text.startswith('{"id":"') and '"email":"j@example.com"' in text
-    assert __import__("json").loads(text) == user.model_dump()
+    assert __import__("json").loads(text) == wire
+    run = both(both.client.invoke("dump me", user_id="j@example.com", show_progress=False))
+    assert run.model_dump()["progress"][0]["ts"] == run.progress[0].ts
+    assert isinstance(run.model_dump(mode="json")["progress"][0]["ts"], str)
+    assert type(run).model_validate(run.model_dump()) == run
     with pytest.raises(ValueError):
         user.model_dump(mode="yaml")
 

@@ -31,7 +31,7 @@ def test_a_model_from_the_wire_converts_on_first_read() -> None:
     assert user.created_at == datetime.fromisoformat("2026-12-03T10:08:51.832820+00:00")
     assert user.created_at.tzinfo is not None
     assert user.updated_at is None and user.metadata == {"plan": "pro"}
-    assert user.model_dump()["id"] == WIRE["id"]
+    assert user.model_dump(mode="json")["id"] == WIRE["id"]
 
 
 @pytest.mark.parametrize("text", [WIRE["id"], WIRE["id"].upper().replace("-", ""),

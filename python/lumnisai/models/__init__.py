@@ -1,7 +1,8 @@
 """The models of the API, with the official SDK's names, attributes and types.
 
 Plain classes built from the wire dict (no pydantic): ids are ``uuid.UUID``, timestamps aware
-``datetime``, free-form fields plain dicts. ``model_dump()`` gives the wire dict back; models
+``datetime``, free-form fields plain dicts. ``model_dump(mode="json")`` gives the wire dict
+back, ``model_dump()`` the same with the converted values, as pydantic's; models
 compare by value, print like pydantic models and pickle.
 
 A model built from an answer converts its ids, timestamps and nested models on first access
@@ -77,7 +78,7 @@ def _wire(value: Any) -> Any:
     from uuid import UUID
 
     if isinstance(value, _Model):
-        return value.model_dump()
+        return value.model_dump(mode="json")
     if isinstance(value, UUID):
         return str(value)
     if isinstance(value, datetime):
@@ -88,6 +89,17 @@ def _wire(value: Any) -> Any:
         return [_wire(v) for v in value]
     if isinstance(value, dict):
         return {k: _wire(v) for k, v in value.items()}
+    return value
+
+
+def _python(value: Any) -> Any:
+    # pydantic's python mode: nested models become dicts, every other value stays as it is.
+    if isinstance(value, _Model):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [_python(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _python(v) for k, v in value.items()}
     return value
 
 
@@ -155,11 +167,13 @@ class _Model:
             return value
 
     def model_dump(self, *, mode: str = "python", exclude_none: bool = False) -> Dict[str, Any]:
-        """The model as its wire dict: ids, timestamps and enums as JSON text in either mode
-        (``mode`` is taken for pydantic's callers)."""
+        """The model as a dict, as pydantic's: in ``python`` mode ids stay ``UUID``,
+        timestamps ``datetime`` and enums members; in ``json`` mode all of them are the
+        wire's text."""
         if mode not in ("python", "json"):
             raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
-        out = {name: _wire(getattr(self, name)) for name in self._names}
+        convert = _wire if mode == "json" else _python
+        out = {name: convert(getattr(self, name)) for name in self._names}
         if exclude_none:
             out = {k: v for k, v in out.items() if v is not None}
         return out
@@ -201,7 +215,7 @@ class _Model:
         import json
 
         separators = (",", ":") if indent is None else None
-        return json.dumps(self.model_dump(exclude_none=exclude_none), indent=indent,
+        return json.dumps(self.model_dump(mode="json", exclude_none=exclude_none), indent=indent,
                           separators=separators, ensure_ascii=False)
 
     def __iter__(self) -> Iterator[Tuple[str, Any]]:
