@@ -48,6 +48,12 @@ def _input(messages: Any, task: Any, prompt: Any) -> Any:
     given = [x for x in (messages, task, prompt) if x is not None]
     if len(given) != 1:
         raise ValidationError("pass exactly one of messages, task and prompt")
+    if task is not None:
+        import warnings
+
+        # The official SDK's own deprecation of the name, kept so that its callers see it.
+        warnings.warn("the 'task' parameter is deprecated: use 'messages' or 'prompt'",
+                      DeprecationWarning, stacklevel=4)
     return given[0]
 
 

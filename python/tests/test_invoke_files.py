@@ -5,6 +5,8 @@ import logging
 import time
 from typing import Any, Dict
 
+import pytest
+
 import lumnisai
 
 
@@ -20,6 +22,8 @@ def test_invoke_returns_the_final_response(both):
     messages = [{"role": "system", "content": "be brief"}, {"role": "user", "content": "q2"}]
     assert both(c.invoke(messages=messages, show_progress=False)).output_text == "Answer to: q2"
     assert both(c.invoke(prompt="q3", show_progress=False)).output_text == "Answer to: q3"
+    with pytest.warns(DeprecationWarning, match="'task' parameter is deprecated"):
+        assert both(c.invoke(task="q4", show_progress=False)).output_text == "Answer to: q4"
 
 
 def test_a_failed_run_is_an_answer(both):
