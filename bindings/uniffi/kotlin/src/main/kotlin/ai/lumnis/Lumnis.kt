@@ -1,7 +1,7 @@
 // Hand-written Kotlin over the generated bindings: the progress stream and the walk over
-// every user as Flows, an upload from an InputStream, typed accessors for the JSON-text fields, the fields every
-// LumnisException variant shares, and the text of its message (patch_kotlin.py hooks
-// errorText into the generated variants).
+// every user as Flows, an upload from an InputStream, typed accessors for the JSON-text
+// fields, the fields every LumnisException variant shares, and the text of its message
+// (patch_kotlin.py hooks errorText into the generated variants).
 package ai.lumnis
 
 import java.io.InputStream
