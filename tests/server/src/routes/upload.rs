@@ -49,8 +49,12 @@ struct Form {
     duplicate_handling: Option<String>,
 }
 
-fn bad_form(err: impl std::fmt::Display) -> ApiError {
-    ApiError::validation(format!("Invalid multipart body: {err}"))
+fn bad_form(err: impl std::error::Error) -> ApiError {
+    // axum's message is the same for every parse failure: multer's cause says which.
+    match err.source() {
+        Some(cause) => ApiError::validation(format!("Invalid multipart body: {err}: {cause}")),
+        None => ApiError::validation(format!("Invalid multipart body: {err}")),
+    }
 }
 
 async fn save_part(app: &App, mut field: Field<'_>) -> ApiResult<Part> {
