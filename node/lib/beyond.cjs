@@ -119,4 +119,4 @@ function addBeyondCalls(Resource, name) {
   }
 }
 
-module.exports = { addBeyond, addBeyondCalls, CLIENT_CALLS, CLIENT_RESOURCES, RESOURCE_CALLS }
+module.exports = { addBeyond, addBeyondCalls }
