@@ -180,6 +180,25 @@ export type ResponseStatus =
   | 'cancelled'
   | 'unknown'
 
+/**
+ * What `invoke` with `stream: true` returns: the entries as an async iterator, which is also a
+ * promise of that iterator (the official client's `invoke` is async), so that `for await` over
+ * the call, over `await` of it, and `.then(...)` all work.
+ */
+export interface ProgressStream extends ProgressIterator, PromiseLike<ProgressIterator> {
+  then<A = ProgressIterator, B = never>(
+    onFulfilled?: ((stream: ProgressIterator) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B>
+  catch<T = never>(
+    onRejected?: ((reason: unknown) => T | PromiseLike<T>) | null,
+  ): Promise<ProgressIterator | T>
+  finally(onFinally?: (() => void) | null): Promise<ProgressIterator>
+}
+
+/** The progress entries of one invoke, as they come. */
+export type ProgressIterator = AsyncGenerator<ProgressEntry, void, undefined>
+
 export interface ProgressEntry {
   ts: string
   /** `processing`, `tool_call`, …; the final entry is `completed`, `failed` or `cancelled`. */
@@ -519,13 +538,13 @@ export declare class LumnisClient {
   invoke(
     input: InvokeInput,
     options: InvokeOptions & { stream: true },
-  ): AsyncGenerator<ProgressEntry, void, undefined>
+  ): ProgressStream
   invoke(input: InvokeInput, options?: InvokeOptions & { stream?: false }): Promise<Response>
   /** Options typed `InvokeOptions`, whose `stream` is only known to be a boolean. */
   invoke(
     input: InvokeInput,
     options?: InvokeOptions,
-  ): Promise<Response> | AsyncGenerator<ProgressEntry, void, undefined>
+  ): Promise<Response> | ProgressStream
   toString(): string
   toJSON(): ClientConfig
 

@@ -104,4 +104,31 @@ async function* iterate(open, signal) {
   }
 }
 
-module.exports = { addon, encode, run, sync, iterate, parse, id, invalid }
+/**
+ * `iterator` as itself and as a promise of itself. The official client's `invoke` is an async
+ * function, so its users write `await client.invoke(input, { stream: true })` or `.then(...)`;
+ * `for await` straight over the call works too. The promise resolves with the iterator itself:
+ * it has no `then` of its own, so awaiting it does not loop.
+ */
+function awaitable(iterator) {
+  const settled = () => Promise.resolve(iterator)
+  const stream = {
+    next: (...args) => iterator.next(...args),
+    return: (value) => iterator.return(value),
+    throw: (error) => iterator.throw(error),
+    [Symbol.asyncIterator]() {
+      return this
+    },
+    then: (onFulfilled, onRejected) => settled().then(onFulfilled, onRejected),
+    catch: (onRejected) => settled().catch(onRejected),
+    finally: (onFinally) => settled().finally(onFinally),
+    [Symbol.toStringTag]: 'ProgressStream',
+  }
+  // Where the runtime gives generators `await using` support, the stream has it too.
+  if (Symbol.asyncDispose !== undefined && iterator[Symbol.asyncDispose] !== undefined) {
+    stream[Symbol.asyncDispose] = () => iterator[Symbol.asyncDispose]()
+  }
+  return stream
+}
+
+module.exports = { addon, encode, run, sync, iterate, awaitable, parse, id, invalid }

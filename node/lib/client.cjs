@@ -3,7 +3,7 @@
 // the key, retries and scoping all live in the Rust core) and never the key itself.
 
 const util = require('node:util')
-const { addon, encode, run, sync, iterate, id } = require('./call.cjs')
+const { addon, encode, run, sync, iterate, awaitable, id } = require('./call.cjs')
 const { ConfigurationError } = require('./errors.cjs')
 const { Users, Threads, Responses, Files } = require('./resources.cjs')
 const { addBeyond, addBeyondCalls } = require('./beyond.cjs')
@@ -116,14 +116,15 @@ class LumnisClient {
 
   /**
    * Creates a response and resolves with it once final; with `stream: true`, an async
-   * iterator of its progress entries instead; with `showProgress`, prints them as they come.
+   * iterator of its progress entries instead, which is also a promise of itself; with
+   * `showProgress`, prints them as they come.
    */
   invoke(input, options) {
     const { stream, showProgress, signal, ...rest } =
       options !== null && typeof options === 'object' ? options : {}
     const params = () => encode({ ...rest, input }, 'invoke options')
     if (stream) {
-      return iterate(() => this.#native.invokeStream(params()), signal)
+      return awaitable(iterate(() => this.#native.invokeStream(params()), signal))
     }
     if (showProgress) {
       return this.#invokeShowingProgress(params, signal)

@@ -112,6 +112,29 @@ test('invoke with stream: true yields entries as they arrive, then completed', a
   assert.ok(calls.every((c) => typeof c === 'object'))
 })
 
+test('a stream is also a promise of itself, as the official async invoke returns', async () => {
+  const stream = alice.invoke('awaited stream', { stream: true })
+  assert.equal(Object.prototype.toString.call(stream), '[object ProgressStream]')
+  const awaited = await stream
+  assert.equal(typeof awaited.then, 'undefined', 'what it resolves with is not thenable again')
+  const states = []
+  for await (const entry of awaited) states.push(entry.state)
+  assert.equal(states.at(-1), 'completed')
+
+  const viaThen = await alice
+    .invoke('then stream', { stream: true })
+    .then(async (entries) => {
+      const all = []
+      for await (const entry of entries) all.push(entry)
+      return all
+    })
+  assert.equal(viaThen.at(-1).outputText, 'Answer to: then stream')
+
+  // A bad option still rejects where the entries are read, in both forms.
+  const bad = await alice.invoke('x', { stream: true, agentConfig: 5 })
+  await assert.rejects(() => bad.next(), { name: 'ValidationError' })
+})
+
 test('breaking out of a stream early stops polling', async () => {
   for await (const entry of alice.invoke('leave early', { stream: true })) {
     assert.equal(entry.state, 'processing')

@@ -49,6 +49,18 @@ export async function sample(): Promise<void> {
   }
   // @ts-expect-error: a stream is not a promise of a response
   const wrong: Response = alice.invoke('Hi', { stream: true })
+  // Written for the official client, whose invoke is async: a promise of the stream.
+  for await (const entry of await alice.invoke('Hi', { stream: true })) {
+    const progress: ProgressEntry = entry
+  }
+  const awaited: AsyncGenerator<ProgressEntry, void, undefined> = await alice.invoke('Hi', {
+    stream: true,
+  })
+  const firstEntry: Promise<IteratorResult<ProgressEntry, void>> = alice
+    .invoke('Hi', { stream: true })
+    .then((stream) => stream.next())
+  // @ts-expect-error: awaiting a stream gives the stream, not a response
+  const notAResponse: Response = await alice.invoke('Hi', { stream: true })
   // Options typed as the exported InvokeOptions, or a stream flag known only as a boolean.
   const opts: InvokeOptions = { userId: 'a@example.com' }
   await client.invoke('x', opts)
