@@ -299,6 +299,55 @@ export interface CreateFeedbackParams extends RequestOptions {
   toolArgsUpdate?: { [key: string]: Json }
 }
 
+/** `responses.listFeedback` options. */
+export interface ListFeedbackOptions extends RequestOptions {
+  /** Only the feedback on this progress entry (ids compared without case). */
+  progressId?: string
+}
+
+/** One piece of feedback on a run. */
+export interface Feedback {
+  feedbackId: string
+  responseId: string
+  tenantId: string | null
+  userId: string | null
+  feedbackText: string
+  /** `suggestion`, `correction` or `guidance`; a kind the server adds later reads too. */
+  feedbackType: FeedbackType | (string & {})
+  progressId: string | null
+  toolCallId: string | null
+  /** Verbatim, as given. */
+  toolArgsUpdate: { [key: string]: Json } | null
+  isConsumed: boolean
+  consumedAt: string | null
+  createdAt: string | null
+}
+
+/** The feedback on a run, or on one step of it (`progressIdFilter`), with its counts. */
+export interface FeedbackList {
+  responseId: string
+  progressIdFilter: string | null
+  totalFeedback: number
+  consumedCount: number
+  unconsumedCount: number
+  feedback: Feedback[]
+  /** The server's note on what the list holds, when it sends one. */
+  note?: string
+}
+
+/**
+ * A page of a run's artifacts. The answer's own keys are camelCase; each artifact is
+ * free-form JSON, verbatim, as a response's `artifacts` are.
+ */
+export interface ArtifactList {
+  responseId?: string
+  artifacts: Json[]
+  total?: number
+  limit?: number
+  offset?: number
+  [key: string]: Json | undefined
+}
+
 export interface FeedbackCreated {
   feedbackId: string
   createdAt: string | null
@@ -476,10 +525,10 @@ export interface Responses {
   list(params?: ListResponsesParams): Promise<ResponseList>
   iterate(params?: ListResponsesParams): AsyncGenerator<Response, void, undefined>
   /** The run's artifacts, as the server sent them. */
-  listArtifacts(responseId: string, params?: PageParams): Promise<Json>
+  listArtifacts(responseId: string, params?: PageParams): Promise<ArtifactList>
   createFeedback(responseId: string, params: CreateFeedbackParams): Promise<FeedbackCreated>
   /** The feedback given on the run, as the server sent it. */
-  listFeedback(responseId: string, options?: RequestOptions): Promise<Json>
+  listFeedback(responseId: string, options?: ListFeedbackOptions): Promise<FeedbackList>
 }
 
 /** `client.files`. */
@@ -707,3 +756,7 @@ export type FileUploadResponse = FileUploadResult
 export type FileListResponse = FileList
 export type FileContentResponse = FileContent
 export type ProcessingStatusResponse = FileStatus
+export type CreateFeedbackResponse = FeedbackCreated
+export type FeedbackObject = Feedback
+export type FeedbackListResponse = FeedbackList
+export type ArtifactsListResponse = ArtifactList

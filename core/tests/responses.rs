@@ -264,8 +264,56 @@ async fn create_get_with_wait_cancel_list_artifacts_feedback() {
         .create_feedback(&id, feedback)
         .await
         .unwrap();
-    let listed = client.responses().list_feedback(&id).await.unwrap();
-    assert!(listed.to_string().contains("shorter please"), "{listed}");
+    let step = CreateFeedback {
+        feedback_text: "about step one".into(),
+        feedback_type: FeedbackType::Guidance,
+        user_id: None,
+        progress_id: Some("Step-1".into()),
+        tool_call_id: None,
+        tool_args_update: None,
+    };
+    client.responses().create_feedback(&id, step).await.unwrap();
+
+    let listed = client.responses().list_feedback(&id, None).await.unwrap();
+    let texts: Vec<_> = listed
+        .feedback
+        .iter()
+        .map(|f| f.feedback_text.as_str())
+        .collect();
+    assert_eq!(texts, ["shorter please", "about step one"]);
+    assert_eq!(listed.response_id.to_string(), id);
+    assert_eq!((listed.total_feedback, listed.unconsumed_count), (2, 2));
+    assert_eq!(listed.progress_id_filter, None);
+    let first = &listed.feedback[0];
+    assert_eq!(first.feedback_type, "suggestion");
+    assert_eq!(first.tool_args_update, Some(json!({"camelKey": 1})));
+    assert!(first.created_at.is_some());
+
+    // One step's feedback, its id matched without case, and counted for that step alone.
+    let one = client
+        .responses()
+        .list_feedback(&id, Some("step-1"))
+        .await
+        .unwrap();
+    assert_eq!(one.feedback.len(), 1);
+    assert_eq!(one.feedback[0].feedback_text, "about step one");
+    assert_eq!((one.total_feedback, one.consumed_count), (1, 0));
+    assert_eq!(one.progress_id_filter.as_deref(), Some("step-1"));
+    let none = client
+        .responses()
+        .list_feedback(&id, Some("step-9"))
+        .await
+        .unwrap();
+    assert_eq!((none.feedback.len(), none.total_feedback), (0, 0));
+
+    local.clear_log().await;
+    let err = client
+        .responses()
+        .list_feedback(&id, Some(" "))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    assert!(local.log().await.is_empty(), "refused before any request");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -142,10 +142,14 @@ class Responses {
     )
   }
 
-  /** The feedback given on a run, as the server sent it. */
+  /** The feedback given on a run, with its counts; `{ progressId }` narrows it to one step's. */
   listFeedback(responseId, options) {
     return run(options?.signal, (t) =>
-      this.#native.listFeedback(id(responseId, 'responseId'), t),
+      this.#native.listFeedback(
+        id(responseId, 'responseId'),
+        encode(options, 'responses.listFeedback options'),
+        t,
+      ),
     )
   }
 

@@ -297,29 +297,43 @@ test('an idempotency key makes a repeated invoke one run', async () => {
 test('responses.listArtifacts, createFeedback and listFeedback', async () => {
   const run = await alice.invoke('make an artifact')
   const artifacts = await alice.responses.listArtifacts(run.responseId, { limit: 5 })
-  // As the server sent it: its own (snake_case) keys.
-  assert.equal(artifacts.response_id, run.responseId)
+  // The answer's keys in camelCase, as the official client gives them.
+  assert.equal(artifacts.responseId, run.responseId)
+  assert.equal(artifacts.response_id, undefined)
   assert.equal(artifacts.limit, 5)
   assert.ok(Array.isArray(artifacts.artifacts))
 
   const given = await alice.responses.createFeedback(run.responseId, {
     feedbackText: 'shorter, please',
-    toolArgsUpdate: { someKey: 1 },
+    toolArgsUpdate: { some_key: 1 },
   })
   assert.match(given.feedbackId, /^[0-9a-f-]{36}$/)
   await client.responses.createFeedback(run.responseId, {
     feedbackText: 'from bob',
     feedbackType: 'correction',
     userId: 'bob@example.com',
+    progressId: 'Step-2',
   })
-  const { feedback } = await client.responses.listFeedback(run.responseId)
+  const listed = await client.responses.listFeedback(run.responseId)
   assert.deepEqual(
-    feedback.map((f) => [f.feedback_text, f.feedback_type]),
+    listed.feedback.map((f) => [f.feedbackText, f.feedbackType]),
     [
       ['shorter, please', 'suggestion'],
       ['from bob', 'correction'],
     ],
   )
+  assert.equal(listed.responseId, run.responseId)
+  assert.deepEqual([listed.totalFeedback, listed.consumedCount, listed.unconsumedCount], [2, 0, 2])
+  assert.equal(listed.progressIdFilter, null)
+  // A free-form value keeps its own keys.
+  assert.deepEqual(listed.feedback[0].toolArgsUpdate, { some_key: 1 })
+  assert.equal(listed.feedback[0].isConsumed, false)
+
+  const step = await client.responses.listFeedback(run.responseId, { progressId: 'step-2' })
+  assert.deepEqual(step.feedback.map((f) => f.feedbackText), ['from bob'])
+  assert.equal(step.totalFeedback, 1)
+  assert.equal(step.progressIdFilter, 'step-2')
+
   await assert.rejects(
     alice.responses.createFeedback(run.responseId, { feedbackText: 'x', feedbackType: 'praise' }),
     (e) => e.name === 'ValidationError' && /feedbackType: unknown variant `praise`/.test(e.message),
@@ -328,4 +342,7 @@ test('responses.listArtifacts, createFeedback and listFeedback', async () => {
     client.responses.listFeedback('00000000-0000-0000-0000-000000000000'),
     { name: 'NotFoundError' },
   )
+  await assert.rejects(client.responses.listFeedback(run.responseId, { progressId: 7 }), {
+    name: 'ValidationError',
+  })
 })

@@ -357,11 +357,9 @@ class Responses(_Resource):
 
     def list_feedback(self, response_id: Any, *, progress_id: Any = None) -> Any:
         """The feedback on a run, or on one of its steps with ``progress_id``."""
-        args = {"response_id": ident(response_id, "response_id")}
-        # The core lists a run's feedback whole: the step's is picked from it here.
-        step = _id(progress_id, "progress_id")
-        return self._run("responses.list_feedback", args,
-                         lambda data: m.ListFeedbackResponse._of(data, step))
+        args = {"response_id": ident(response_id, "response_id"),
+                "progress_id": _id(progress_id, "progress_id")}
+        return self._run("responses.list_feedback", args, m.ListFeedbackResponse._from)
 
 
 def _content(content: Any) -> bytes:

@@ -146,6 +146,13 @@ def test_list_feedback_is_typed(both):
     none = both(c.responses.list_feedback(created.response_id, progress_id=step))
     assert none.feedback == [] and none.total_feedback == 0
     assert none.progress_id_filter == step
+    assert listed.note.startswith("Shows all feedback")
+    both(c.responses.create_feedback(created.response_id, feedback_text="on the step",
+                                     progress_id=step))
+    one = both(c.responses.list_feedback(created.response_id, progress_id=str(step).upper()))
+    assert [f.feedback_text for f in one.feedback] == ["on the step"]
+    assert one.feedback[0].progress_id == step and one.total_feedback == 1
+    assert both(c.responses.list_feedback(created.response_id)).total_feedback == 2
 
 
 def test_exceptions_construct_as_the_officials():

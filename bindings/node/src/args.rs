@@ -235,6 +235,13 @@ impl From<UpdateThread> for core::UpdateThread {
     }
 }
 
+/// `responses.listFeedback` options.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ListFeedback {
+    pub(crate) progress_id: Option<String>,
+}
+
 /// `{ limit, offset }` of a page; 50 and 0 unless given.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -380,7 +380,9 @@ impl NativeClient {
                 .await?;
             Ok::<_, Failure>(found)
         };
-        promise(&env, cancel, work, |_, value| out::json(&value))
+        promise(&env, cancel, work, |_, value| {
+            out::json(&out::artifact_list(value))
+        })
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -398,20 +400,22 @@ impl NativeClient {
         })
     }
 
-    /// The feedback given on a run, as the server sent it.
+    /// The feedback given on a run: `{ progressId? }` narrows it to one step's.
     #[napi(ts_return_type = "Promise<string>")]
     pub fn list_feedback(
         &self,
         env: Env,
         response_id: String,
+        params: String,
         cancel: Option<u32>,
     ) -> napi::Result<JsObject> {
         let responses = self.inner.responses();
-        let work = async move {
-            let found = responses.list_feedback(&response_id).await?;
-            Ok::<_, Failure>(found)
-        };
-        promise(&env, cancel, work, |_, value| out::json(&value))
+        json_promise::<_, out::FeedbackList, _>(&env, cancel, async move {
+            let params = parse::<args::ListFeedback>("responses.listFeedback options", &params)?;
+            responses
+                .list_feedback(&response_id, params.progress_id.as_deref())
+                .await
+        })
     }
 
     /// Creates a response and resolves once it is final: `{ input, ...options }`.

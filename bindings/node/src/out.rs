@@ -2,8 +2,8 @@
 //! camelCase, written out field by field.
 //!
 //! Free-form JSON (`metadata`, `structuredResponse`, tool calls, `error`, `options`,
-//! `artifacts`) stays a `serde_json::Value` and is serialized as it came, so its keys are
-//! never re-cased. Timestamps are ISO-8601 strings and ids are uuid strings.
+//! `artifacts`, `toolArgsUpdate`) stays a `serde_json::Value` and is serialized as it came,
+//! so its keys are never re-cased. Timestamps are ISO-8601 strings and ids are uuid strings.
 
 use chrono::{DateTime, Utc};
 use lumnisai as core;
@@ -408,6 +408,94 @@ impl From<core::FeedbackCreated> for FeedbackCreated {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
+struct Feedback {
+    feedback_id: Uuid,
+    response_id: Uuid,
+    tenant_id: Option<Uuid>,
+    user_id: Option<Uuid>,
+    feedback_text: String,
+    feedback_type: String,
+    progress_id: Option<String>,
+    tool_call_id: Option<String>,
+    tool_args_update: Option<Value>,
+    is_consumed: bool,
+    consumed_at: Option<Time>,
+    created_at: Option<Time>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FeedbackList {
+    response_id: Uuid,
+    progress_id_filter: Option<String>,
+    total_feedback: u64,
+    consumed_count: u64,
+    unconsumed_count: u64,
+    feedback: Vec<Feedback>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+impl From<core::FeedbackList> for FeedbackList {
+    fn from(l: core::FeedbackList) -> FeedbackList {
+        let feedback = l.feedback.into_iter().map(|f| Feedback {
+            feedback_id: f.feedback_id,
+            response_id: f.response_id,
+            tenant_id: f.tenant_id,
+            user_id: f.user_id,
+            feedback_text: f.feedback_text,
+            feedback_type: f.feedback_type,
+            progress_id: f.progress_id,
+            tool_call_id: f.tool_call_id,
+            tool_args_update: f.tool_args_update,
+            is_consumed: f.is_consumed,
+            consumed_at: f.consumed_at,
+            created_at: f.created_at,
+        });
+        FeedbackList {
+            response_id: l.response_id,
+            progress_id_filter: l.progress_id_filter,
+            total_feedback: l.total_feedback,
+            consumed_count: l.consumed_count,
+            unconsumed_count: l.unconsumed_count,
+            feedback: feedback.collect(),
+            note: l.note,
+        }
+    }
+}
+
+/// A run's artifacts: the keys of the answer itself in camelCase (`responseId`), the
+/// artifacts in it verbatim, as a response's `artifacts` are.
+pub(crate) fn artifact_list(value: Value) -> Value {
+    match value {
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(key, value)| (camel_case(&key), value))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' && !out.is_empty() {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub(crate) struct FileStatus {
     status: String,
     progress_percentage: Option<f64>,
@@ -427,5 +515,25 @@ impl From<core::FileStatus> for FileStatus {
             estimated_time_remaining_seconds: s.estimated_time_remaining_seconds,
             error_message: s.error_message,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn an_artifact_list_recases_its_own_keys_only() {
+        let listed = json!({
+            "response_id": "r", "total": 1,
+            "artifacts": [{"artifact_id": "a", "mime_type": "text/plain"}],
+        });
+        let out = artifact_list(listed);
+        assert_eq!(out["responseId"], "r");
+        assert_eq!(out["artifacts"][0]["artifact_id"], "a");
+        assert_eq!(camel_case("progress_id_filter"), "progressIdFilter");
+        assert_eq!(camel_case("_private"), "_private");
     }
 }

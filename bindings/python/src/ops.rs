@@ -111,6 +111,8 @@ struct ResponseIdArgs {
     limit: u32,
     #[serde(default)]
     offset: u64,
+    #[serde(default)]
+    progress_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -364,7 +366,12 @@ pub fn one(
         }
         "responses.list_feedback" => {
             let a: ResponseIdArgs = decode(op, args)?;
-            boxed(async move { client.responses().list_feedback(&a.response_id).await })
+            boxed(async move {
+                let responses = client.responses();
+                responses
+                    .list_feedback(&a.response_id, a.progress_id.as_deref())
+                    .await
+            })
         }
         "invoke" => {
             let (messages, options) = decode::<RunArgs>(op, args)?.invoke()?;

@@ -416,6 +416,82 @@ pub struct FeedbackCreated {
     pub created_at: Option<SystemTime>,
 }
 
+/// One piece of feedback on a response.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Feedback {
+    /// The feedback's id.
+    pub feedback_id: String,
+    /// The response it is on.
+    pub response_id: String,
+    /// The tenant, when the server names it.
+    pub tenant_id: Option<String>,
+    /// Who gave it.
+    pub user_id: Option<String>,
+    /// What it says.
+    pub feedback_text: String,
+    /// `suggestion`, `correction` or `guidance` (text: a kind the server adds later reads).
+    pub feedback_type: String,
+    /// The progress entry it is about.
+    pub progress_id: Option<String>,
+    /// The tool call it is about.
+    pub tool_call_id: Option<String>,
+    /// New arguments for that tool call, as JSON text.
+    pub tool_args_update_json: Option<String>,
+    /// Whether the agent has read it.
+    pub is_consumed: bool,
+    /// When the agent read it.
+    pub consumed_at: Option<SystemTime>,
+    /// When it was given.
+    pub created_at: Option<SystemTime>,
+}
+
+/// The feedback on a response, or on one step of it (`progressIdFilter`), with its counts.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FeedbackList {
+    /// The response.
+    pub response_id: String,
+    /// The step the list is narrowed to, when one was asked for.
+    pub progress_id_filter: Option<String>,
+    /// How many pieces are listed.
+    pub total_feedback: i64,
+    /// How many of them the agent has read.
+    pub consumed_count: i64,
+    /// How many it has not.
+    pub unconsumed_count: i64,
+    /// The feedback, oldest first.
+    pub feedback: Vec<Feedback>,
+    /// The server's note on what the list holds, if it sent one.
+    pub note: Option<String>,
+}
+
+impl From<lumnisai::FeedbackList> for FeedbackList {
+    fn from(l: lumnisai::FeedbackList) -> FeedbackList {
+        let feedback = l.feedback.into_iter().map(|f| Feedback {
+            feedback_id: f.feedback_id.to_string(),
+            response_id: f.response_id.to_string(),
+            tenant_id: json::id_opt(f.tenant_id),
+            user_id: json::id_opt(f.user_id),
+            feedback_text: f.feedback_text,
+            feedback_type: f.feedback_type,
+            progress_id: f.progress_id,
+            tool_call_id: f.tool_call_id,
+            tool_args_update_json: json::text(f.tool_args_update),
+            is_consumed: f.is_consumed,
+            consumed_at: json::time_opt(f.consumed_at),
+            created_at: json::time_opt(f.created_at),
+        });
+        FeedbackList {
+            response_id: l.response_id.to_string(),
+            progress_id_filter: l.progress_id_filter,
+            total_feedback: long(l.total_feedback),
+            consumed_count: long(l.consumed_count),
+            unconsumed_count: long(l.unconsumed_count),
+            feedback: feedback.collect(),
+            note: l.note,
+        }
+    }
+}
+
 #[uniffi::export]
 impl LumnisClient {
     /// Starts an agent run and returns at once; read it with `getResponse` or use `invoke`.
@@ -551,11 +627,18 @@ impl LumnisClient {
         .await
     }
 
-    /// The feedback given on a response, as JSON text.
-    pub async fn list_feedback(&self, response_id: String) -> Result<String, LumnisError> {
+    /// The feedback given on a response; with `progressId`, only that step's.
+    #[uniffi::method(default(progress_id = None))]
+    pub async fn list_feedback(
+        &self,
+        response_id: String,
+        progress_id: Option<String>,
+    ) -> Result<FeedbackList, LumnisError> {
         self.call(|c| async move {
-            let feedback = c.responses().list_feedback(&response_id).await?;
-            Ok(feedback.to_string())
+            let listed = c
+                .responses()
+                .list_feedback(&response_id, progress_id.as_deref());
+            Ok(FeedbackList::from(listed.await?))
         })
         .await
     }

@@ -484,6 +484,112 @@ pub struct FeedbackCreated {
     pub created_at: Option<DateTime<Utc>>,
 }
 
+/// One piece of feedback on a run, as the server lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    /// The feedback's id.
+    pub feedback_id: Uuid,
+    /// The run it is on.
+    pub response_id: Uuid,
+    /// The tenant, when the server names it.
+    #[serde(default)]
+    pub tenant_id: Option<Uuid>,
+    /// Who gave it.
+    #[serde(default)]
+    pub user_id: Option<Uuid>,
+    /// What it says.
+    pub feedback_text: String,
+    /// Its kind: `suggestion`, `correction` or `guidance` (text, so that a kind the server
+    /// adds later still reads).
+    pub feedback_type: String,
+    /// The progress entry it is about.
+    #[serde(default)]
+    pub progress_id: Option<String>,
+    /// The tool call it is about.
+    #[serde(default)]
+    pub tool_call_id: Option<String>,
+    /// New arguments for that tool call, verbatim.
+    #[serde(default)]
+    pub tool_args_update: Option<Value>,
+    /// Whether the agent has read it.
+    #[serde(default)]
+    pub is_consumed: bool,
+    /// When the agent read it.
+    #[serde(default)]
+    pub consumed_at: Option<DateTime<Utc>>,
+    /// When it was given.
+    #[serde(default)]
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// The feedback on a run, or on one of its steps, with its counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackList {
+    /// The run.
+    pub response_id: Uuid,
+    /// The step the list is narrowed to, when one was asked for.
+    #[serde(default)]
+    pub progress_id_filter: Option<String>,
+    /// How many pieces are listed.
+    pub total_feedback: u64,
+    /// How many of them the agent has read.
+    pub consumed_count: u64,
+    /// How many it has not.
+    pub unconsumed_count: u64,
+    /// The feedback, oldest first.
+    pub feedback: Vec<Feedback>,
+    /// The server's note on what the list holds, if it sent one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The list as the server sends it: the counts may be missing.
+#[derive(Deserialize)]
+pub(crate) struct FeedbackListWire {
+    response_id: Uuid,
+    #[serde(default)]
+    total_feedback: Option<u64>,
+    #[serde(default)]
+    consumed_count: Option<u64>,
+    #[serde(default)]
+    feedback: Vec<Feedback>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl FeedbackListWire {
+    /// The list narrowed to one step's feedback when `progress_id` is given (ids compared
+    /// without case), counted here when narrowed or when the server sent no counts.
+    pub(crate) fn narrow(self, progress_id: Option<&str>) -> FeedbackList {
+        let mut feedback = self.feedback;
+        let narrowed = progress_id.is_some();
+        if let Some(step) = progress_id {
+            feedback.retain(|f| {
+                f.progress_id
+                    .as_deref()
+                    .is_some_and(|p| p.eq_ignore_ascii_case(step))
+            });
+        }
+        let counted = || {
+            let consumed = feedback.iter().filter(|f| f.is_consumed).count() as u64;
+            (feedback.len() as u64, consumed)
+        };
+        let (total, consumed) = match (narrowed, self.total_feedback, self.consumed_count) {
+            (false, Some(total), Some(consumed)) => (total, consumed),
+            _ => counted(),
+        };
+        FeedbackList {
+            response_id: self.response_id,
+            progress_id_filter: progress_id.map(str::to_owned),
+            total_feedback: total,
+            consumed_count: consumed,
+            unconsumed_count: total.saturating_sub(consumed),
+            feedback,
+            note: self.note,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

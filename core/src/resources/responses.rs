@@ -11,7 +11,8 @@ use serde_json::Value;
 use super::{check_range, id_segment};
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{CancelResult, CreateFeedback, CreateResponse, CreateResponseBody};
-use crate::models::{CreatedResponse, FeedbackCreated, ListResponses, Response, ResponseList};
+use crate::models::{CreatedResponse, FeedbackCreated, FeedbackList, FeedbackListWire};
+use crate::models::{ListResponses, Response, ResponseList};
 use crate::transport::Request;
 use crate::Client;
 
@@ -263,26 +264,27 @@ impl Responses {
         }
     }
 
-    /// The feedback given on a run, verbatim.
+    /// The feedback given on a run; with `progress_id`, only that step's (picked here: the
+    /// contract's list call takes no filter), counted.
     pub fn list_feedback(
         &self,
         response_id: &str,
-    ) -> impl Future<Output = Result<Value>> + Send + 'static {
+        progress_id: Option<&str>,
+    ) -> impl Future<Output = Result<FeedbackList>> + Send + 'static {
         let this = self.clone();
         let response_id = response_id.to_owned();
+        let progress_id = progress_id.map(|p| p.trim().to_owned());
         async move {
-            let response_id = response_id.as_str();
+            if progress_id.as_deref() == Some("") {
+                return Err(Error::validation("progress_id must not be empty"));
+            }
             let path = format!(
                 "/v1/responses/{}/feedback",
-                id_segment("the response id", response_id)?
+                id_segment("the response id", &response_id)?
             );
-            this.client
-                .send(Request::new(
-                    Method::GET,
-                    "/v1/responses/{id}/feedback",
-                    path,
-                ))
-                .await
+            let request = Request::new(Method::GET, "/v1/responses/{id}/feedback", path);
+            let listed: FeedbackListWire = this.client.send(request).await?;
+            Ok(listed.narrow(progress_id.as_deref()))
         }
     }
 }

@@ -10,7 +10,10 @@ import {
   LumnisTimeoutError,
   NotImplementedYetError,
   type AgentConfig,
+  type ArtifactList,
   type FeedbackCreated,
+  type FeedbackList,
+  type FeedbackListResponse,
   type FileStatus,
   type InvokeOptions,
   type Json,
@@ -71,12 +74,20 @@ export async function sample(): Promise<void> {
   }
 
   const since = await client.responses.list({ startDate: '2020-01-01', endDate: new Date() })
-  const artifacts: Json = await client.responses.listArtifacts(response.responseId, { limit: 5 })
+  const artifacts: ArtifactList = await client.responses.listArtifacts(response.responseId, {
+    limit: 5,
+  })
+  const firstArtifact: Json = artifacts.artifacts[0]
   const feedback: FeedbackCreated = await alice.responses.createFeedback(response.responseId, {
     feedbackText: 'shorter, please',
     feedbackType: 'guidance',
   })
-  const allFeedback: Json = await alice.responses.listFeedback(response.responseId)
+  const allFeedback: FeedbackList = await alice.responses.listFeedback(response.responseId, {
+    progressId: 'step-1',
+  })
+  const unread: number = allFeedback.unconsumedCount
+  const feedbackText: string = allFeedback.feedback[0].feedbackText
+  const official: FeedbackListResponse = allFeedback
   const bad = { feedbackText: 'x', feedbackType: 'praise' }
   // @ts-expect-error: not a feedback type
   await alice.responses.createFeedback(response.responseId, bad)

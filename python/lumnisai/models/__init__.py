@@ -535,8 +535,8 @@ class FeedbackObject(_Model):
 
 
 class ListFeedbackResponse(_Model):
-    """The feedback on a run; the counts are the server's, or counted from ``feedback`` when
-    it sends none."""
+    """The feedback on a run, or on one step of it (``progress_id_filter``), with its
+    counts."""
 
     response_id: UUID
     progress_id_filter: Optional[UUID]
@@ -547,22 +547,6 @@ class ListFeedbackResponse(_Model):
     note: str = "Shows all feedback (consumed and unconsumed) for this response"
     _convert = {"response_id": _uuid, "progress_id_filter": _uuid}
     _lists = {"feedback": FeedbackObject._from}
-
-    @classmethod
-    def _of(cls, data: Dict[str, Any], progress_id: Optional[str]) -> "ListFeedbackResponse":
-        items = data.get("feedback") or []
-        if progress_id is not None:
-            step = progress_id.lower()
-            items = [f for f in items if str(f.get("progress_id")).lower() == step]
-            data = dict(data, feedback=items, progress_id_filter=progress_id)
-            data.pop("total_feedback", None)
-        if data.get("total_feedback") is None:
-            consumed = sum(1 for f in items if f.get("is_consumed"))
-            data = dict(data, total_feedback=len(items), consumed_count=consumed,
-                        unconsumed_count=len(items) - consumed)
-        data.setdefault("note", cls.note)
-        self: ListFeedbackResponse = cls._from(data)
-        return self
 
 
 class FileMetadata(_Model):

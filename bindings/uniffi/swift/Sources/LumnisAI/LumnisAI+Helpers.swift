@@ -35,6 +35,11 @@ public extension FileContent {
     var metadata: Any? { parseJSON(metadataJson) }
 }
 
+public extension Feedback {
+    /// The new arguments the feedback gives its tool call, decoded from `toolArgsUpdateJson`.
+    var toolArgsUpdate: Any? { parseJSON(toolArgsUpdateJson) }
+}
+
 public extension ResponseStatus {
     /// The wire name of the status: `succeeded`, `in_progress`, ...
     var wireName: String { responseStatusName(status: self) }

@@ -1002,9 +1002,9 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func getResponseArtifacts(responseId: String, limit: Int32, offset: Int64) async throws  -> String
     
     /**
-     * The feedback given on a response, as JSON text.
+     * The feedback given on a response; with `progressId`, only that step's.
      */
-    func listFeedback(responseId: String) async throws  -> String
+    func listFeedback(responseId: String, progressId: String?) async throws  -> FeedbackList
     
     /**
      * One page of responses (50 by default), newest first.
@@ -1603,21 +1603,21 @@ open func getResponseArtifacts(responseId: String, limit: Int32 = 50, offset: In
 }
     
     /**
-     * The feedback given on a response, as JSON text.
+     * The feedback given on a response; with `progressId`, only that step's.
      */
-open func listFeedback(responseId: String)async throws  -> String  {
+open func listFeedback(responseId: String, progressId: String? = nil)async throws  -> FeedbackList  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_lumnisai_uniffi_fn_method_lumnisclient_list_feedback(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(responseId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(responseId),FfiConverterOptionString.lower(progressId)
                 )
             },
             pollFunc: ffi_lumnisai_uniffi_rust_future_poll_rust_buffer,
             cancelFunc: ffi_lumnisai_uniffi_rust_future_cancel_rust_buffer,
             completeFunc: ffi_lumnisai_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_lumnisai_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterString.lift,
+            liftFunc: FfiConverterTypeFeedbackList_lift,
             errorHandler: FfiConverterTypeLumnisError_lift
         )
 }
@@ -2907,6 +2907,175 @@ public func FfiConverterTypeDeleteResult_lower(_ value: DeleteResult) -> RustBuf
 
 
 /**
+ * One piece of feedback on a response.
+ */
+public struct Feedback: Equatable, Hashable {
+    /**
+     * The feedback's id.
+     */
+    public var feedbackId: String
+    /**
+     * The response it is on.
+     */
+    public var responseId: String
+    /**
+     * The tenant, when the server names it.
+     */
+    public var tenantId: String?
+    /**
+     * Who gave it.
+     */
+    public var userId: String?
+    /**
+     * What it says.
+     */
+    public var feedbackText: String
+    /**
+     * `suggestion`, `correction` or `guidance` (text: a kind the server adds later reads).
+     */
+    public var feedbackType: String
+    /**
+     * The progress entry it is about.
+     */
+    public var progressId: String?
+    /**
+     * The tool call it is about.
+     */
+    public var toolCallId: String?
+    /**
+     * New arguments for that tool call, as JSON text.
+     */
+    public var toolArgsUpdateJson: String?
+    /**
+     * Whether the agent has read it.
+     */
+    public var isConsumed: Bool
+    /**
+     * When the agent read it.
+     */
+    public var consumedAt: Date?
+    /**
+     * When it was given.
+     */
+    public var createdAt: Date?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The feedback's id.
+         */feedbackId: String, 
+        /**
+         * The response it is on.
+         */responseId: String, 
+        /**
+         * The tenant, when the server names it.
+         */tenantId: String?, 
+        /**
+         * Who gave it.
+         */userId: String?, 
+        /**
+         * What it says.
+         */feedbackText: String, 
+        /**
+         * `suggestion`, `correction` or `guidance` (text: a kind the server adds later reads).
+         */feedbackType: String, 
+        /**
+         * The progress entry it is about.
+         */progressId: String?, 
+        /**
+         * The tool call it is about.
+         */toolCallId: String?, 
+        /**
+         * New arguments for that tool call, as JSON text.
+         */toolArgsUpdateJson: String?, 
+        /**
+         * Whether the agent has read it.
+         */isConsumed: Bool, 
+        /**
+         * When the agent read it.
+         */consumedAt: Date?, 
+        /**
+         * When it was given.
+         */createdAt: Date?) {
+        self.feedbackId = feedbackId
+        self.responseId = responseId
+        self.tenantId = tenantId
+        self.userId = userId
+        self.feedbackText = feedbackText
+        self.feedbackType = feedbackType
+        self.progressId = progressId
+        self.toolCallId = toolCallId
+        self.toolArgsUpdateJson = toolArgsUpdateJson
+        self.isConsumed = isConsumed
+        self.consumedAt = consumedAt
+        self.createdAt = createdAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Feedback: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedback: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Feedback {
+        return
+            try Feedback(
+                feedbackId: FfiConverterString.read(from: &buf), 
+                responseId: FfiConverterString.read(from: &buf), 
+                tenantId: FfiConverterOptionString.read(from: &buf), 
+                userId: FfiConverterOptionString.read(from: &buf), 
+                feedbackText: FfiConverterString.read(from: &buf), 
+                feedbackType: FfiConverterString.read(from: &buf), 
+                progressId: FfiConverterOptionString.read(from: &buf), 
+                toolCallId: FfiConverterOptionString.read(from: &buf), 
+                toolArgsUpdateJson: FfiConverterOptionString.read(from: &buf), 
+                isConsumed: FfiConverterBool.read(from: &buf), 
+                consumedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Feedback, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.feedbackId, into: &buf)
+        FfiConverterString.write(value.responseId, into: &buf)
+        FfiConverterOptionString.write(value.tenantId, into: &buf)
+        FfiConverterOptionString.write(value.userId, into: &buf)
+        FfiConverterString.write(value.feedbackText, into: &buf)
+        FfiConverterString.write(value.feedbackType, into: &buf)
+        FfiConverterOptionString.write(value.progressId, into: &buf)
+        FfiConverterOptionString.write(value.toolCallId, into: &buf)
+        FfiConverterOptionString.write(value.toolArgsUpdateJson, into: &buf)
+        FfiConverterBool.write(value.isConsumed, into: &buf)
+        FfiConverterOptionTimestamp.write(value.consumedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedback_lift(_ buf: RustBuffer) throws -> Feedback {
+    return try FfiConverterTypeFeedback.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedback_lower(_ value: Feedback) -> RustBuffer {
+    return FfiConverterTypeFeedback.lower(value)
+}
+
+
+/**
  * The answer to a feedback call.
  */
 public struct FeedbackCreated: Equatable, Hashable {
@@ -2972,6 +3141,125 @@ public func FfiConverterTypeFeedbackCreated_lift(_ buf: RustBuffer) throws -> Fe
 #endif
 public func FfiConverterTypeFeedbackCreated_lower(_ value: FeedbackCreated) -> RustBuffer {
     return FfiConverterTypeFeedbackCreated.lower(value)
+}
+
+
+/**
+ * The feedback on a response, or on one step of it (`progressIdFilter`), with its counts.
+ */
+public struct FeedbackList: Equatable, Hashable {
+    /**
+     * The response.
+     */
+    public var responseId: String
+    /**
+     * The step the list is narrowed to, when one was asked for.
+     */
+    public var progressIdFilter: String?
+    /**
+     * How many pieces are listed.
+     */
+    public var totalFeedback: Int64
+    /**
+     * How many of them the agent has read.
+     */
+    public var consumedCount: Int64
+    /**
+     * How many it has not.
+     */
+    public var unconsumedCount: Int64
+    /**
+     * The feedback, oldest first.
+     */
+    public var feedback: [Feedback]
+    /**
+     * The server's note on what the list holds, if it sent one.
+     */
+    public var note: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The response.
+         */responseId: String, 
+        /**
+         * The step the list is narrowed to, when one was asked for.
+         */progressIdFilter: String?, 
+        /**
+         * How many pieces are listed.
+         */totalFeedback: Int64, 
+        /**
+         * How many of them the agent has read.
+         */consumedCount: Int64, 
+        /**
+         * How many it has not.
+         */unconsumedCount: Int64, 
+        /**
+         * The feedback, oldest first.
+         */feedback: [Feedback], 
+        /**
+         * The server's note on what the list holds, if it sent one.
+         */note: String?) {
+        self.responseId = responseId
+        self.progressIdFilter = progressIdFilter
+        self.totalFeedback = totalFeedback
+        self.consumedCount = consumedCount
+        self.unconsumedCount = unconsumedCount
+        self.feedback = feedback
+        self.note = note
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeedbackList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedbackList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedbackList {
+        return
+            try FeedbackList(
+                responseId: FfiConverterString.read(from: &buf), 
+                progressIdFilter: FfiConverterOptionString.read(from: &buf), 
+                totalFeedback: FfiConverterInt64.read(from: &buf), 
+                consumedCount: FfiConverterInt64.read(from: &buf), 
+                unconsumedCount: FfiConverterInt64.read(from: &buf), 
+                feedback: FfiConverterSequenceTypeFeedback.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeedbackList, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.responseId, into: &buf)
+        FfiConverterOptionString.write(value.progressIdFilter, into: &buf)
+        FfiConverterInt64.write(value.totalFeedback, into: &buf)
+        FfiConverterInt64.write(value.consumedCount, into: &buf)
+        FfiConverterInt64.write(value.unconsumedCount, into: &buf)
+        FfiConverterSequenceTypeFeedback.write(value.feedback, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedbackList_lift(_ buf: RustBuffer) throws -> FeedbackList {
+    return try FfiConverterTypeFeedbackList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedbackList_lower(_ value: FeedbackList) -> RustBuffer {
+    return FfiConverterTypeFeedbackList.lower(value)
 }
 
 
@@ -7201,6 +7489,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeFeedback: FfiConverterRustBuffer {
+    typealias SwiftType = [Feedback]
+
+    public static func write(_ value: [Feedback], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFeedback.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Feedback] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Feedback]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFeedback.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeFileMetadata: FfiConverterRustBuffer {
     typealias SwiftType = [FileMetadata]
 
@@ -7531,7 +7844,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_response_artifacts() != 46927) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_feedback() != 64402) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_feedback() != 13833) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_responses() != 14057) {

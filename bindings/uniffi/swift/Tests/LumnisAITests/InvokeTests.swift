@@ -165,4 +165,37 @@ final class InvokeTests: ServerTestCase {
         let read = try await client.getResponse(responseId: done.responseId, waitMs: 1000)
         XCTAssertEqual(read.outputText, "Answer to: One")
     }
+
+    func testArtifactsAndFeedbackOfARun() async throws {
+        let done = try await client.invoke(prompt: "Make an artifact", options: alice)
+        let artifacts = try await client.getResponseArtifacts(
+            responseId: done.responseId, limit: 5, offset: 0)
+        let page = try JSONSerialization.jsonObject(with: Data(artifacts.utf8)) as? [String: Any]
+        XCTAssertEqual(page?["response_id"] as? String, done.responseId)
+
+        let given = try await client.createFeedback(
+            responseId: done.responseId,
+            feedback: FeedbackParams(
+                feedbackText: "Shorter, please", feedbackType: .suggestion,
+                toolArgsUpdateJson: #"{"k":1}"#))
+        XCTAssertNotNil(given.createdAt)
+        _ = try await client.createFeedback(
+            responseId: done.responseId,
+            feedback: FeedbackParams(
+                feedbackText: "On step two", feedbackType: .guidance, progressId: "Step-2"))
+
+        let all = try await client.listFeedback(responseId: done.responseId)
+        XCTAssertEqual(all.feedback.map(\.feedbackText), ["Shorter, please", "On step two"])
+        XCTAssertEqual([all.totalFeedback, all.consumedCount, all.unconsumedCount], [2, 0, 2])
+        XCTAssertNil(all.progressIdFilter)
+        XCTAssertEqual(all.feedback.first?.feedbackId, given.feedbackId)
+        XCTAssertEqual((all.feedback.first?.toolArgsUpdate as? [String: Any])?["k"] as? Int, 1)
+
+        let step = try await client.listFeedback(responseId: done.responseId, progressId: "step-2")
+        XCTAssertEqual(step.feedback.map(\.feedbackText), ["On step two"])
+        XCTAssertEqual(step.progressIdFilter, "step-2")
+        try await expectError("validation") {
+            _ = try await client.listFeedback(responseId: done.responseId, progressId: " ")
+        }
+    }
 }

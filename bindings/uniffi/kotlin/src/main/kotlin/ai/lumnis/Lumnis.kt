@@ -74,6 +74,9 @@ val ProgressEntry.toolCalls: List<JsonElement>?
 /** Extra facts about a file's text, as JSON. */
 val FileContent.metadata: JsonElement? get() = parse(metadataJson)
 
+/** The new arguments the feedback gives its tool call, as JSON. */
+val Feedback.toolArgsUpdate: JsonElement? get() = parse(toolArgsUpdateJson)
+
 /** The wire name of a status: `succeeded`, `in_progress`, ... */
 val ResponseStatus.wireName: String get() = responseStatusName(this)
 

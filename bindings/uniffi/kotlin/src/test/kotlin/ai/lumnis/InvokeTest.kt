@@ -127,4 +127,38 @@ class InvokeTest : ServerTest() {
         val read = client.getResponse(done.responseId, waitMs = 1000)
         assertEquals("Answer to: One", read.outputText)
     }
+
+    @Test
+    fun `artifacts and feedback of a run`() = runBlocking {
+        val done = client.invoke("Make an artifact", alice)
+        val artifacts = Json.parseToJsonElement(client.getResponseArtifacts(done.responseId, 5))
+        assertEquals(done.responseId, artifacts.jsonObject["response_id"]!!.jsonPrimitive.content)
+
+        val update = """{"b":1,"a":2}"""
+        val given = client.createFeedback(
+            done.responseId,
+            FeedbackParams("Shorter, please", FeedbackType.SUGGESTION, toolArgsUpdateJson = update),
+        )
+        assertNotNull(given.createdAt)
+        client.createFeedback(
+            done.responseId,
+            FeedbackParams("On step two", FeedbackType.GUIDANCE, progressId = "Step-2"),
+        )
+        val all = client.listFeedback(done.responseId)
+        assertEquals(listOf("Shorter, please", "On step two"), all.feedback.map { it.feedbackText })
+        val counts = listOf(all.totalFeedback, all.consumedCount, all.unconsumedCount)
+        assertEquals(listOf(2L, 0L, 2L), counts)
+        assertNull(all.progressIdFilter)
+        val first = all.feedback.first()
+        assertEquals(given.feedbackId, first.feedbackId)
+        assertEquals("suggestion", first.feedbackType)
+        assertEquals(listOf("b", "a"), first.toolArgsUpdate!!.jsonObject.keys.toList())
+
+        val step = client.listFeedback(done.responseId, progressId = "step-2")
+        assertEquals(listOf("On step two"), step.feedback.map { it.feedbackText })
+        assertEquals(1L, step.totalFeedback)
+        assertEquals("step-2", step.progressIdFilter)
+        val blank = runCatching { client.listFeedback(done.responseId, progressId = " ") }
+        assertTrue(blank.exceptionOrNull() is LumnisException.Validation, "$blank")
+    }
 }
