@@ -31,3 +31,13 @@ export LUMNISAI_API_KEY=lumnis-local-key
 
 java -Djna.library.path="$root/target/release:$root/target/release/examples" \
     -cp "$classpath" ai.lumnis.bench.BenchKt
+
+# Idle cores that halt make every thread hand-off dearer (the README's Numbers): say how
+# this machine's idle cores behave, next to the figures.
+poll=/sys/module/haltpoll/parameters/guest_halt_poll_ns
+governor=/sys/devices/system/cpu/cpuidle/current_governor
+if [ -r "$governor" ]; then
+    idle="cpuidle governor: $(cat "$governor")"
+    [ -r "$poll" ] && idle="$idle, guest_halt_poll_ns $(cat "$poll")"
+    printf '\n%s\n' "$idle"
+fi
