@@ -223,12 +223,19 @@ impl Transport {
         Ok(http)
     }
 
-    /// Sends a request, retrying as the policy allows, and decodes a JSON answer.
+    /// Sends a request, retrying as the policy allows, and decodes a JSON answer. An answer
+    /// with no body (`204 No Content`, which a server may give a delete) reads as `{}`: a
+    /// model whose fields are all optional comes back empty, any other is a decode error.
     pub(crate) async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
         let route = request.route;
         let method = request.method.clone();
         let raw = self.execute(request).await?;
-        serde_json::from_slice(&raw.body).map_err(|err| {
+        let body: &[u8] = if raw.body.trim_ascii().is_empty() {
+            b"{}"
+        } else {
+            &raw.body
+        };
+        serde_json::from_slice(body).map_err(|err| {
             let excerpt = self.excerpt(&raw.body);
             Error::new(
                 ErrorKind::Decode,

@@ -550,6 +550,27 @@ async fn row15_malformed_json_is_a_decode_error_and_the_client_goes_on() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_with_no_body_reads_as_an_empty_object() {
+    let local = common::start().await;
+    let client = Client::new(quick(&local)).unwrap();
+    let thread = client.threads().create(Default::default()).await.unwrap();
+    let id = thread.thread_id.to_string();
+
+    // A server may answer a delete with 204 No Content: the delete succeeded, with no message.
+    let spec = json!({"kind": "status", "status": 204});
+    local.fault("DELETE", "/v1/threads/*", 1, spec).await;
+    let deleted = client.threads().delete(&id).await.unwrap();
+    assert_eq!(deleted.message, None);
+
+    // A model with required fields is still a decode error, not an empty value.
+    let spec = json!({"kind": "status", "status": 204});
+    local.fault("GET", "/v1/threads/*", 1, spec).await;
+    let err = client.threads().get(&id).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert_eq!(err.status(), Some(204));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn row16_a_cancelled_call_stops_and_the_client_goes_on() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
