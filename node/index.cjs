@@ -4,6 +4,7 @@
 const { LumnisClient } = require('./lib/client.cjs')
 const errors = require('./lib/errors.cjs')
 const progress = require('./lib/progress.cjs')
+const { verifyWebhookSignature } = require('./lib/webhook.cjs')
 
 module.exports = {
   LumnisClient,
@@ -23,7 +24,10 @@ module.exports = {
   ConfigurationError: errors.ConfigurationError,
   IOError: errors.IOError,
   NotImplementedYetError: errors.NotImplementedYetError,
+  NoDataSourcesError: errors.NoDataSourcesError,
+  SourcesNotAvailableError: errors.SourcesNotAvailableError,
   displayProgress: progress.displayProgress,
   formatProgressEntry: progress.formatProgressEntry,
   ProgressTracker: progress.ProgressTracker,
+  verifyWebhookSignature,
 }

@@ -678,20 +678,20 @@ export declare class LumnisError extends Error {
   /** The server's error details, as JSON. */
   readonly details: Json | undefined
 }
-/** 401 or 403. */
+/** 401 or 403 (401 when built by hand with no status). */
 export declare class AuthenticationError extends LumnisError {}
 /** 404. */
 export declare class NotFoundError extends LumnisError {}
-/** Other 4xx, or a bad argument caught before any request. */
+/** Other 4xx, or a bad argument caught before any request (400 when built by hand). */
 export declare class ValidationError extends LumnisError {}
-/** 429 after the retries. */
+/** 429 after the retries; built by hand, `Rate limit exceeded`. */
 export declare class RateLimitError extends LumnisError {
-  constructor(message?: string, options?: LumnisErrorOptions & { retryAfter?: number })
-  constructor(options: LumnisErrorOptions & { retryAfter?: number })
-  /** Seconds the server asked to wait. */
+  constructor(message?: string, options?: LumnisErrorOptions & { retryAfter?: number | string })
+  constructor(options: LumnisErrorOptions & { retryAfter?: number | string })
+  /** Seconds the server asked to wait (a count given by hand as text reads as its number). */
   readonly retryAfter: number | undefined
 }
-/** 5xx after the retries. */
+/** 5xx after the retries (500 when built by hand). */
 export declare class InternalServerError extends LumnisError {}
 /** No answer: refused, reset, or closed mid-body, after the retries. */
 export declare class TransportError extends LumnisError {}
@@ -711,7 +711,20 @@ export declare class MissingUserIdError extends ValidationError {}
 /** Never thrown: a user switches a call to user scope. Kept for `instanceof` checks. */
 export declare class TenantScopeUserIdConflictError extends ValidationError {}
 /** A local path where a file id or remote URI is expected. */
-export declare class LocalFileNotSupportedError extends ValidationError {}
+export declare class LocalFileNotSupportedError extends ValidationError {
+  /** Built by hand from the path alone, the message is the official SDK's. */
+  constructor(filePath: string)
+  constructor(message?: string, options?: LumnisErrorOptions)
+}
+/** The official SDK's people-search error; never thrown here (that call is not in it). */
+export declare class NoDataSourcesError extends ValidationError {
+  constructor(message?: string)
+}
+/** The official SDK's people-search error; never thrown here (that call is not in it). */
+export declare class SourcesNotAvailableError extends ValidationError {
+  constructor(message: string, availableSources: string[])
+  readonly availableSources: string[]
+}
 /** A client that cannot be built: no API key, a bad base URL. */
 export declare class ConfigurationError extends LumnisError {}
 /** A local file could not be read or written. */
@@ -731,6 +744,16 @@ export declare class ProgressTracker {
   /** Forgets everything shown. */
   reset(): void
 }
+
+/**
+ * Whether `signature` (the hex `x-webhook-signature` header) is the HMAC-SHA256 of the raw
+ * request body under the shared secret, compared in constant time.
+ */
+export declare function verifyWebhookSignature(
+  payload: string | Buffer,
+  signature: string,
+  secret: string,
+): boolean
 
 /** A call of the official SDK outside the Lumnis wire contract, which this package lacks. */
 export declare class NotImplementedYetError extends LumnisError {}

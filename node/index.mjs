@@ -21,9 +21,12 @@ export const {
   ConfigurationError,
   IOError,
   NotImplementedYetError,
+  NoDataSourcesError,
+  SourcesNotAvailableError,
   displayProgress,
   formatProgressEntry,
   ProgressTracker,
+  verifyWebhookSignature,
 } = lumnisai
 
 export default lumnisai

@@ -8,8 +8,10 @@ class LumnisError extends Error {
   /**
    * `fields` are what the client fills in (`kind`, `code`, `status`, `requestId`,
    * `details`); `statusCode` is taken for `status`, so that code which builds these errors
-   * itself (a test's stub of the client, say) can write them as it reads them. A message
-   * left out is the class's own description.
+   * itself (a test's stub of the client, say) can write them as it reads them. An error
+   * built that way (with no `kind`) gets its class's status and message when it is given
+   * none, as the official SDK's classes do (`new NotFoundError('x').statusCode` is 404); one
+   * the client throws has a status only when a server answered.
    */
   constructor(message, fields) {
     if (message !== null && typeof message === 'object' && fields === undefined) {
@@ -17,29 +19,46 @@ class LumnisError extends Error {
       message = fields.message
     }
     fields ??= {}
+    const byHand = fields.kind === undefined
     const kind = fields.kind ?? KIND_OF.get(new.target) ?? 'unknown'
-    super(message ?? `Lumnis ${kind.replaceAll('_', ' ')} error`)
+    const described = byHand ? new.target.defaultMessage : undefined
+    super(message ?? described ?? `Lumnis ${kind.replaceAll('_', ' ')} error`)
     this.name = new.target.name
     this.kind = kind
     this.code = fields.code ?? kind.toUpperCase()
-    this.statusCode = fields.status ?? fields.statusCode ?? undefined
+    const status = byHand ? new.target.defaultStatus : undefined
+    this.statusCode = fields.status ?? fields.statusCode ?? status
     this.requestId = fields.requestId ?? undefined
     this.details = fields.details ?? undefined
   }
 }
 
-class AuthenticationError extends LumnisError {}
-class NotFoundError extends LumnisError {}
-class ValidationError extends LumnisError {}
+class AuthenticationError extends LumnisError {
+  static defaultStatus = 401
+}
+class NotFoundError extends LumnisError {
+  static defaultStatus = 404
+}
+class ValidationError extends LumnisError {
+  static defaultStatus = 400
+}
 class RateLimitError extends LumnisError {
+  static defaultStatus = 429
+  static defaultMessage = 'Rate limit exceeded'
+
   constructor(message, fields) {
     super(message, fields)
     const given = fields ?? (typeof message === 'object' ? message : undefined)
-    // Seconds the server asked to wait, when it said.
-    this.retryAfter = given?.retryAfter ?? undefined
+    // Seconds the server asked to wait, when it said; a count given as text (the header's
+    // form, as the official SDK's errors are built) reads as the number.
+    const after = given?.retryAfter
+    const seconds = typeof after === 'string' && after.trim() !== '' ? Number(after) : after
+    this.retryAfter = Number.isFinite(seconds) ? seconds : undefined
   }
 }
-class InternalServerError extends LumnisError {}
+class InternalServerError extends LumnisError {
+  static defaultStatus = 500
+}
 class TransportError extends LumnisError {}
 class LumnisTimeoutError extends LumnisError {
   constructor(message, fields) {
@@ -53,7 +72,30 @@ class DecodeError extends LumnisError {}
 class BodyTooLargeError extends LumnisError {}
 class MissingUserIdError extends ValidationError {}
 class TenantScopeUserIdConflictError extends ValidationError {}
-class LocalFileNotSupportedError extends ValidationError {}
+class LocalFileNotSupportedError extends ValidationError {
+  /** Built by hand with the path alone, as the official SDK builds it. */
+  constructor(message, fields) {
+    if (typeof message === 'string' && fields === undefined) {
+      super(
+        `Local file paths are not supported yet: ${message}. Please wait for the artifact ` +
+          'upload API or use artifact IDs.',
+      )
+    } else {
+      super(message, fields)
+    }
+  }
+}
+// The official SDK's errors of its people-search calls, which this package lacks
+// (lib/beyond.cjs): never thrown here, kept so that code importing them loads.
+class NoDataSourcesError extends ValidationError {
+  static defaultMessage = 'No people data sources configured. Please configure API keys.'
+}
+class SourcesNotAvailableError extends ValidationError {
+  constructor(message, availableSources) {
+    super(message)
+    this.availableSources = Array.isArray(availableSources) ? availableSources : []
+  }
+}
 class ConfigurationError extends LumnisError {}
 class IOError extends LumnisError {}
 // A call of the official SDK that this package does not have (lib/beyond.cjs).
@@ -79,6 +121,8 @@ const BY_KIND = {
 // Each class's kind, for errors built without one.
 const KIND_OF = new Map(Object.entries(BY_KIND).map(([kind, Class]) => [Class, kind]))
 KIND_OF.set(NotImplementedYetError, 'not_implemented')
+KIND_OF.set(NoDataSourcesError, 'no_data_sources')
+KIND_OF.set(SourcesNotAvailableError, 'sources_not_available')
 
 function abortError() {
   return new DOMException('This operation was aborted', 'AbortError')
@@ -115,6 +159,8 @@ module.exports = {
   ConfigurationError,
   IOError,
   NotImplementedYetError,
+  NoDataSourcesError,
+  SourcesNotAvailableError,
   abortError,
   rethrow,
 }

@@ -213,11 +213,59 @@ test('errors built by hand, as a test stub of the client builds them, read as th
   const limited = new RateLimitError({ retryAfter: 5 })
   assert.equal(limited.retryAfter, 5)
   assert.equal(limited.kind, 'rate_limit')
-  assert.equal(limited.message, 'Lumnis rate limit error')
+  assert.equal(limited.message, 'Rate limit exceeded')
   const plain = new LumnisError('boom')
   assert.equal(plain.kind, 'unknown')
   assert.equal(plain.statusCode, undefined)
   assert.equal(new lumnisai.NotImplementedYetError().code, 'NOT_IMPLEMENTED')
+})
+
+test('errors built by hand get the official classes\' statuses and messages', () => {
+  assert.equal(new NotFoundError('x').statusCode, 404)
+  assert.equal(new lumnisai.ValidationError('bad').statusCode, 400)
+  assert.equal(new lumnisai.AuthenticationError('no key').statusCode, 401)
+  assert.equal(new lumnisai.InternalServerError('down').statusCode, 500)
+  const limited = new RateLimitError({ retryAfter: '3' })
+  assert.deepEqual([limited.message, limited.statusCode, limited.retryAfter], [
+    'Rate limit exceeded',
+    429,
+    3,
+  ])
+  // A status given wins.
+  assert.equal(new lumnisai.ValidationError('gone', { statusCode: 422 }).statusCode, 422)
+  const local = new lumnisai.LocalFileNotSupportedError('/tmp/a.pdf')
+  assert.match(local.message, /^Local file paths are not supported yet: \/tmp\/a\.pdf\. /)
+  assert.equal(local.code, 'LOCAL_FILE_NOT_SUPPORTED')
+  assert.ok(local instanceof lumnisai.ValidationError)
+  const none = new lumnisai.NoDataSourcesError()
+  assert.equal(none.code, 'NO_DATA_SOURCES')
+  assert.match(none.message, /No people data sources configured/)
+  const missing = new lumnisai.SourcesNotAvailableError('not here', ['PDL'])
+  assert.deepEqual([missing.code, missing.availableSources], ['SOURCES_NOT_AVAILABLE', ['PDL']])
+})
+
+test('an error the client throws has a status only when a server answered', async () => {
+  const early = await client.users.list({ pageSize: 101 }).catch((e) => e)
+  assert.equal(early.name, 'ValidationError')
+  assert.equal(early.statusCode, undefined, 'no request was made')
+  const local = await client.invoke('x', { userId: 'a@example.com', files: ['/etc/passwd'] })
+    .catch((e) => e)
+  assert.equal(local.name, 'LocalFileNotSupportedError')
+  assert.equal(local.statusCode, undefined)
+})
+
+test('verifyWebhookSignature checks an HMAC-SHA256 hex signature', async () => {
+  const { createHmac } = await import('node:crypto')
+  const body = '{"event":"message.received"}'
+  const signature = createHmac('sha256', 'shh').update(body).digest('hex')
+  const { verifyWebhookSignature } = lumnisai
+  assert.equal(verifyWebhookSignature(body, signature, 'shh'), true)
+  assert.equal(verifyWebhookSignature(Buffer.from(body), signature, 'shh'), true)
+  assert.equal(verifyWebhookSignature(body + ' ', signature, 'shh'), false)
+  assert.equal(verifyWebhookSignature(body, signature, 'other'), false)
+  assert.equal(verifyWebhookSignature(body, `${signature.slice(0, 63)}z`, 'shh'), false)
+  assert.equal(verifyWebhookSignature(body, '', 'shh'), false)
+  assert.equal(verifyWebhookSignature(body, signature, ''), false)
 })
 
 test('a local file that cannot be read is an IOError', async () => {
