@@ -529,6 +529,12 @@ export interface Responses {
   createFeedback(responseId: string, params: CreateFeedbackParams): Promise<FeedbackCreated>
   /** The feedback given on the run, as the server sent it. */
   listFeedback(responseId: string, options?: ListFeedbackOptions): Promise<FeedbackList>
+  /** Not in this package (people search): rejects with NotImplementedYetError. */
+  quickPeopleSearch(...args: unknown[]): Promise<never>
+  /** Not in this package (people search): rejects with NotImplementedYetError. */
+  deepPeopleSearch(...args: unknown[]): Promise<never>
+  /** Not in this package (people scoring): rejects with NotImplementedYetError. */
+  peopleScoring(...args: unknown[]): Promise<never>
 }
 
 /** `client.files`. */

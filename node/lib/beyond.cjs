@@ -1,9 +1,9 @@
 'use strict'
 // The official Node SDK's calls beyond the Lumnis wire contract this package speaks: skills,
 // MCP servers, integrations, model preferences, external API keys, tenant settings, the
-// outreach resources, and the file search, bulk and scope calls. They exist here by name, so
-// that code written for the official SDK is told what is missing (a rejected promise with a
-// NotImplementedYetError) instead of failing with "is not a function".
+// outreach resources, the people-search runs, and the file search, bulk and scope calls. They
+// exist here by name, so that code written for the official SDK is told what is missing (a
+// rejected promise with a NotImplementedYetError) instead of failing with "is not a function".
 
 const util = require('node:util')
 const { NotImplementedYetError } = require('./errors.cjs')
@@ -55,6 +55,11 @@ const RESOURCE_CALLS = {
     updateScope: "changing a file's scope",
     search: 'file search',
     getStatistics: 'file statistics',
+  },
+  responses: {
+    quickPeopleSearch: 'people search',
+    deepPeopleSearch: 'people search',
+    peopleScoring: 'people scoring',
   },
 }
 
@@ -108,7 +113,7 @@ function addBeyond(Client) {
   }
 }
 
-/** Adds the calls outside the contract to one covered resource class (`users`, `files`). */
+/** Adds the calls outside the contract to a covered resource class (`users`, `files`, ...). */
 function addBeyondCalls(Resource, name) {
   for (const [method, area] of Object.entries(RESOURCE_CALLS[name])) {
     Object.defineProperty(Resource.prototype, method, {

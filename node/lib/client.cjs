@@ -164,5 +164,6 @@ class LumnisClient {
 addBeyond(LumnisClient)
 addBeyondCalls(Users, 'users')
 addBeyondCalls(Files, 'files')
+addBeyondCalls(Responses, 'responses')
 
 module.exports = { LumnisClient }

@@ -48,6 +48,8 @@ test('file and user calls outside the contract reject; the covered ones still wo
   await refused(client.files.search({ query: 'x' }), 'client.files.search()')
   await refused(client.files.bulkDelete(['f']), 'client.files.bulkDelete()')
   await refused(client.users.getResponses('a@example.com'), 'client.users.getResponses()')
+  await refused(client.responses.quickPeopleSearch('engineers'), 'quickPeopleSearch()')
+  await refused(client.responses.peopleScoring('x', []), 'client.responses.peopleScoring()')
   const user = await client.createUser({ email: 'still@example.com' })
   assert.equal((await client.users.get(user.id)).email, 'still@example.com')
 })
