@@ -5,6 +5,7 @@ const { LumnisClient } = require('./lib/client.cjs')
 const errors = require('./lib/errors.cjs')
 const progress = require('./lib/progress.cjs')
 const { verifyWebhookSignature } = require('./lib/webhook.cjs')
+const { beyondExports } = require('./lib/beyond.cjs')
 
 module.exports = {
   LumnisClient,
@@ -30,4 +31,6 @@ module.exports = {
   formatProgressEntry: progress.formatProgressEntry,
   ProgressTracker: progress.ProgressTracker,
   verifyWebhookSignature,
+  // The official package's names outside the contract (lib/beyond.cjs).
+  ...beyondExports(),
 }

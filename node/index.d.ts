@@ -764,6 +764,77 @@ export declare function verifyWebhookSignature(
 /** A call of the official SDK outside the Lumnis wire contract, which this package lacks. */
 export declare class NotImplementedYetError extends LumnisError {}
 
+/**
+ * A value the official package exports outside the Lumnis wire contract (LinkedIn limits,
+ * outreach enums, ...): reading any member throws a NotImplementedYetError.
+ */
+export interface NotInThisPackageValue {
+  readonly [member: string]: never
+}
+
+/** The official messaging errors; never thrown here (that API is not in this package). */
+export declare class MessagingAPIError extends LumnisError {}
+export declare class MessagingNotFoundError extends MessagingAPIError {}
+export declare class MessagingValidationError extends MessagingAPIError {}
+export declare class MessagingSendError extends MessagingAPIError {}
+export declare class MessagingConnectionError extends MessagingAPIError {}
+
+// The official package's LinkedIn and sequence limits: each call throws NotImplementedYetError.
+export declare function normalizeAction(...args: unknown[]): never
+export declare function getRateLimit(...args: unknown[]): never
+export declare function getDefaultDailyLimits(...args: unknown[]): never
+export declare function getLimits(...args: unknown[]): never
+export declare function getConnectionRequestLimit(...args: unknown[]): never
+export declare function getMessageLimit(...args: unknown[]): never
+export declare function getInmailAllowance(...args: unknown[]): never
+export declare function canSendInmail(...args: unknown[]): never
+export declare function hasOpenProfileMessages(...args: unknown[]): never
+export declare function getBestSubscriptionForAction(...args: unknown[]): never
+export declare function getDailyInmailLimit(...args: unknown[]): never
+export declare function isRecruiterSubscription(...args: unknown[]): never
+export declare function getContentLimit(...args: unknown[]): never
+
+// Its limit tables: reading a member throws NotImplementedYetError.
+export declare const LINKEDIN_LIMITS: NotInThisPackageValue
+export declare const UNIPILE_SAFE_LIMITS: NotInThisPackageValue
+export declare const DEFAULT_SUBSCRIPTION_TYPE: NotInThisPackageValue
+export declare const SEQUENCE_RATE_LIMITS: NotInThisPackageValue
+export declare const RATE_LIMIT_COOLDOWNS: NotInThisPackageValue
+export declare const UNIPILE_RATE_LIMIT_ERRORS: NotInThisPackageValue
+export declare const ACTION_DELAYS: NotInThisPackageValue
+export declare const DAILY_INMAIL_LIMITS: NotInThisPackageValue
+export declare const CONTENT_LIMITS: NotInThisPackageValue
+export declare const CONTENT_LIMITS_MAP: NotInThisPackageValue
+export declare const VALID_EVENT_TYPES: NotInThisPackageValue
+
+// Its outreach and people-search enums: as values, reading a member throws; as types, text.
+export declare const SharePermission: NotInThisPackageValue
+export type SharePermission = string
+export declare const ProviderType: NotInThisPackageValue
+export type ProviderType = string
+export declare const ChannelType: NotInThisPackageValue
+export type ChannelType = string
+export declare const OutreachMethod: NotInThisPackageValue
+export type OutreachMethod = string
+export declare const ConversationStatus: NotInThisPackageValue
+export type ConversationStatus = string
+export declare const MessageType: NotInThisPackageValue
+export type MessageType = string
+export declare const DraftStatus: NotInThisPackageValue
+export type DraftStatus = string
+export declare const SyncJobStatus: NotInThisPackageValue
+export type SyncJobStatus = string
+export declare const BatchJobStatus: NotInThisPackageValue
+export type BatchJobStatus = string
+export declare const QueueItemStatus: NotInThisPackageValue
+export type QueueItemStatus = string
+export declare const LinkedInSubscriptionType: NotInThisPackageValue
+export type LinkedInSubscriptionType = string
+export declare const NetworkDistance: NotInThisPackageValue
+export type NetworkDistance = string
+export declare const PeopleDataSource: NotInThisPackageValue
+export type PeopleDataSource = string
+
 // The official SDK's names for the same types, so that code written against it compiles.
 export type LumnisClientOptions = ClientOptions
 export type UserResponse = User

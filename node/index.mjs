@@ -27,6 +27,17 @@ export const {
   formatProgressEntry,
   ProgressTracker,
   verifyWebhookSignature,
+  // The official package's names outside the contract (lib/beyond.cjs).
+  MessagingAPIError, MessagingNotFoundError, MessagingValidationError, MessagingSendError,
+  MessagingConnectionError, normalizeAction, getRateLimit, getDefaultDailyLimits, getLimits,
+  getConnectionRequestLimit, getMessageLimit, getInmailAllowance, canSendInmail,
+  hasOpenProfileMessages, getBestSubscriptionForAction, getDailyInmailLimit,
+  isRecruiterSubscription, getContentLimit, LINKEDIN_LIMITS, UNIPILE_SAFE_LIMITS,
+  DEFAULT_SUBSCRIPTION_TYPE, SEQUENCE_RATE_LIMITS, RATE_LIMIT_COOLDOWNS,
+  UNIPILE_RATE_LIMIT_ERRORS, ACTION_DELAYS, DAILY_INMAIL_LIMITS, CONTENT_LIMITS,
+  CONTENT_LIMITS_MAP, VALID_EVENT_TYPES, SharePermission, ProviderType, ChannelType,
+  OutreachMethod, ConversationStatus, MessageType, DraftStatus, SyncJobStatus, BatchJobStatus,
+  QueueItemStatus, LinkedInSubscriptionType, NetworkDistance, PeopleDataSource,
 } = lumnisai
 
 export default lumnisai

@@ -6,7 +6,7 @@
 // rejected promise with a NotImplementedYetError) instead of failing with "is not a function".
 
 const util = require('node:util')
-const { NotImplementedYetError } = require('./errors.cjs')
+const { LumnisError, NotImplementedYetError } = require('./errors.cjs')
 
 const COVERED =
   'this lumnisai package covers users, threads, responses and files, the calls of the ' +
@@ -124,4 +124,80 @@ function addBeyondCalls(Resource, name) {
   }
 }
 
-module.exports = { addBeyond, addBeyondCalls }
+// The official package's exported values outside the contract: LinkedIn and sequence limits,
+// and the enums of its outreach and people-search types. An ES module that imports a name
+// the package lacks fails to load at all, so each name is here: a function throws a
+// NotImplementedYetError when called, a constant or enum when any member is read.
+const EXPORTED_FUNCTIONS = {
+  'LinkedIn limits': [
+    'normalizeAction', 'getRateLimit', 'getDefaultDailyLimits', 'getLimits',
+    'getConnectionRequestLimit', 'getMessageLimit', 'getInmailAllowance', 'canSendInmail',
+    'hasOpenProfileMessages', 'getBestSubscriptionForAction', 'getDailyInmailLimit',
+    'isRecruiterSubscription',
+  ],
+  'sequence content limits': ['getContentLimit'],
+}
+
+const EXPORTED_CONSTANTS = {
+  'LinkedIn limits': [
+    'LINKEDIN_LIMITS', 'UNIPILE_SAFE_LIMITS', 'DEFAULT_SUBSCRIPTION_TYPE',
+    'SEQUENCE_RATE_LIMITS', 'RATE_LIMIT_COOLDOWNS', 'UNIPILE_RATE_LIMIT_ERRORS',
+    'ACTION_DELAYS', 'DAILY_INMAIL_LIMITS',
+  ],
+  'sequence content limits': ['CONTENT_LIMITS', 'CONTENT_LIMITS_MAP'],
+  sequences: ['VALID_EVENT_TYPES', 'SharePermission'],
+  integrations: ['ProviderType'],
+  messaging: [
+    'ChannelType', 'OutreachMethod', 'ConversationStatus', 'MessageType', 'DraftStatus',
+    'SyncJobStatus', 'BatchJobStatus', 'QueueItemStatus', 'LinkedInSubscriptionType',
+    'NetworkDistance',
+  ],
+  'people search': ['PeopleDataSource'],
+}
+
+function throwingFunction(name, area) {
+  return {
+    [name]() {
+      throw new NotImplementedYetError(`${name}() (${area}) is not available here: ${COVERED}`)
+    },
+  }[name]
+}
+
+function throwingConstant(name, area) {
+  const shown = `[${name}: not available in this lumnisai package]`
+  const target = { toString: () => shown, [util.inspect.custom]: () => shown }
+  return new Proxy(target, {
+    get(object, key) {
+      if (typeof key === 'symbol' || key in object || key === 'then') return object[key]
+      const message = `${name}.${key} (${area}) is not available here: ${COVERED}`
+      throw new NotImplementedYetError(message)
+    },
+  })
+}
+
+// The official messaging errors: never thrown here, kept for `instanceof` checks.
+class MessagingAPIError extends LumnisError {}
+class MessagingNotFoundError extends MessagingAPIError {}
+class MessagingValidationError extends MessagingAPIError {}
+class MessagingSendError extends MessagingAPIError {}
+class MessagingConnectionError extends MessagingAPIError {}
+
+/** The official package's exports outside the contract, by name. */
+function beyondExports() {
+  const exported = {
+    MessagingAPIError,
+    MessagingNotFoundError,
+    MessagingValidationError,
+    MessagingSendError,
+    MessagingConnectionError,
+  }
+  for (const [area, names] of Object.entries(EXPORTED_FUNCTIONS)) {
+    for (const name of names) exported[name] = throwingFunction(name, area)
+  }
+  for (const [area, names] of Object.entries(EXPORTED_CONSTANTS)) {
+    for (const name of names) exported[name] = throwingConstant(name, area)
+  }
+  return exported
+}
+
+module.exports = { addBeyond, addBeyondCalls, beyondExports }

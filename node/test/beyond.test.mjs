@@ -4,7 +4,17 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import util from 'node:util'
-import { LumnisClient, NotImplementedYetError } from 'lumnisai'
+import {
+  LumnisClient,
+  LumnisError,
+  NotImplementedYetError,
+  ChannelType,
+  LINKEDIN_LIMITS,
+  MessagingSendError,
+  MessagingAPIError,
+  getLimits,
+  getContentLimit,
+} from 'lumnisai'
 import { startServer } from './helpers.mjs'
 
 let server
@@ -60,4 +70,19 @@ test('tenantId reads the configured tenant, as the official client has it', () =
   const withTenant = new LumnisClient({ apiKey: 'k', baseUrl: server.baseUrl, tenantId: tenant })
   assert.equal(withTenant.tenantId, tenant)
   assert.doesNotMatch(util.inspect(client), /createSkill|NotInThisPackage/)
+})
+
+test('the official exports outside the contract load, and say so when used', () => {
+  // Named imports of these would stop the whole module from loading if they were missing.
+  const said = (fn, what) =>
+    assert.throws(fn, (e) => e instanceof NotImplementedYetError && e.message.startsWith(what))
+  said(() => getLimits('basic'), 'getLimits() (LinkedIn limits) is not available here')
+  said(() => getContentLimit('linkedin', 'message'), 'getContentLimit()')
+  said(() => ChannelType.GMAIL, 'ChannelType.GMAIL (messaging)')
+  said(() => LINKEDIN_LIMITS.basic, 'LINKEDIN_LIMITS.basic')
+  assert.match(String(ChannelType), /not available in this lumnisai package/)
+  assert.match(util.inspect(LINKEDIN_LIMITS), /LINKEDIN_LIMITS: not available/)
+  const error = new MessagingSendError('not sent')
+  assert.ok(error instanceof MessagingAPIError && error instanceof LumnisError)
+  assert.equal(error.message, 'not sent')
 })

@@ -27,6 +27,9 @@ function declared() {
         .map((m) => m.name.text)
     }
     if (ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node)) values.push(name)
+    if (ts.isVariableStatement(node)) {
+      values.push(...node.declarationList.declarations.map((d) => d.name.text))
+    }
   }
   return { values: [...new Set(values)].sort(), members }
 }
