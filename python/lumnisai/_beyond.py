@@ -1,7 +1,8 @@
 """The official SDK's calls beyond the Lumnis wire contract this package speaks: skills, MCP
 servers, integrations, model preferences, external API keys, tenant settings, and the file
-search, bulk and scope calls. They exist here by name, so that code written for the official
-SDK fails with a ``NotImplementedYetError`` saying what is missing, not an AttributeError.
+search, bulk and scope calls; and its model classes that only those calls use. They exist
+here by name, so that code written for the official SDK fails with a
+``NotImplementedYetError`` saying what is missing, not an AttributeError or ImportError.
 """
 
 from __future__ import annotations
@@ -98,3 +99,21 @@ def _check_free(cls: type, name: str) -> None:
     # A name this package implements must never be replaced by its refusal.
     if hasattr(cls, name):
         raise TypeError(f"{cls.__name__}.{name} exists; it cannot be marked as not available")
+
+
+def unavailable_model(name: str, area: str) -> Any:
+    """A model class of the official SDK that this package does not have: it can be imported
+    (and named in ``isinstance``), and building one raises ``NotImplementedYetError``."""
+    what = f"lumnisai.models.{name} ({area})"
+
+    def refuse(*args: Any, **kwargs: Any) -> NoReturn:
+        _refuse(what)
+
+    doc = f"Not in this package ({area}): building one raises NotImplementedYetError."
+    namespace = {
+        "__doc__": doc,
+        "__module__": "lumnisai.models",
+        "__new__": lambda cls, *args, **kwargs: refuse(),
+        "model_validate": classmethod(lambda cls, *args, **kwargs: refuse()),
+    }
+    return type(name, (), namespace)

@@ -1,4 +1,6 @@
-"""The enumerations of the official SDK that calls take: scopes and model types."""
+"""The enumerations of the official SDK that calls take: scopes and model types; and, so that
+code importing them runs, those of its calls outside the contract (model providers, external
+API keys)."""
 
 from enum import Enum
 
@@ -64,11 +66,70 @@ class AgentMode(str, Enum):
     MULTI_AGENT = "multi_agent"
 
 
+class ModelProvider(str, Enum):
+    """The providers a model name can start with (``openai:gpt-4.1``)."""
+
+    OPENAI = "openai"
+    ANTHROPIC = "anthropic"
+    AZURE_OPENAI = "azure_openai"
+    AZURE_AI = "azure_ai"
+    GOOGLE_VERTEXAI = "google_vertexai"
+    GOOGLE_GENAI = "google_genai"
+    BEDROCK = "bedrock"
+    BEDROCK_CONVERSE = "bedrock_converse"
+    COHERE = "cohere"
+    FIREWORKS = "fireworks"
+    TOGETHER = "together"
+    MISTRALAI = "mistralai"
+    HUGGINGFACE = "huggingface"
+    GROQ = "groq"
+    OLLAMA = "ollama"
+    GOOGLE_ANTHROPIC_VERTEX = "google_anthropic_vertex"
+    DEEPSEEK = "deepseek"
+    IBM = "ibm"
+    NVIDIA = "nvidia"
+    XAI = "xai"
+    PERPLEXITY = "perplexity"
+
+
+class ApiProvider(str, Enum):
+    """The external API keys a tenant can store (not a call of this package)."""
+
+    OPENAI_API_KEY = "OPENAI_API_KEY"
+    ANTHROPIC_API_KEY = "ANTHROPIC_API_KEY"
+    GOOGLE_API_KEY = "GOOGLE_API_KEY"
+    COHERE_API_KEY = "COHERE_API_KEY"
+    GROQ_API_KEY = "GROQ_API_KEY"
+    NVIDIA_API_KEY = "NVIDIA_API_KEY"
+    FIREWORKS_API_KEY = "FIREWORKS_API_KEY"
+    MISTRAL_API_KEY = "MISTRAL_API_KEY"
+    TOGETHER_API_KEY = "TOGETHER_API_KEY"
+    XAI_API_KEY = "XAI_API_KEY"
+    PPLX_API_KEY = "PPLX_API_KEY"
+    HUGGINGFACE_API_KEY = "HUGGINGFACE_API_KEY"
+    DEEPSEEK_API_KEY = "DEEPSEEK_API_KEY"
+    IBM_API_KEY = "IBM_API_KEY"
+    EXA_API_KEY = "EXA_API_KEY"
+    SERPAPI_API_KEY = "SERPAPI_API_KEY"
+    CRUSTDATA_API_KEY = "CRUSTDATA_API_KEY"
+    E2B_API_KEY = "E2B_API_KEY"
+
+
+class ApiKeyMode(str, Enum):
+    """Whose API keys a tenant's runs use (not a call of this package)."""
+
+    BYO_KEYS = "byo_keys"
+    PLATFORM = "platform"
+
+
 __all__ = [
     "AgentMode",
+    "ApiKeyMode",
+    "ApiProvider",
     "ContentType",
     "DuplicateHandling",
     "FileScope",
+    "ModelProvider",
     "ModelType",
     "ProcessingStatus",
     "Scope",

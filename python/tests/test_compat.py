@@ -423,3 +423,42 @@ def test_a_message_with_a_role_the_api_has_not_is_refused_when_built():
     assert isinstance(info.value, ValueError)
     read = lumnisai.ResponseObject._from({"input_messages": [{"role": "tool", "content": "x"}]})
     assert read.input_messages[0].role == "tool"
+
+
+def test_the_official_model_catalog_names_models(both, server):
+    from lumnisai import AgentConfig, Models, OpenAIModels
+    from lumnisai.models import AnthropicModels, GoogleModels
+
+    assert Models.GPT_4_1 == OpenAIModels.GPT_4_1 == "openai:gpt-4.1"
+    assert AnthropicModels.CLAUDE_3_7_SONNET == "anthropic:claude-3-7-sonnet-20250219"
+    assert GoogleModels.GEMINI_2_5_PRO.startswith("google_genai:")
+    assert len(Models.all_models()) == len(set(Models.all_models())) > 50
+    assert set(Models.openai_models()) == {
+        v for k, v in vars(OpenAIModels).items() if not k.startswith("_")}
+    assert all(m.startswith("mistralai:") for m in Models.mistral_models())
+    c = both.client
+    both(c.create_user(email="m@example.com"))
+    config = AgentConfig(coordinator_model_name=Models.GPT_4_1, planner_model_name=Models.O3)
+    both(c.invoke("hi", user_id="m@example.com", agent_config=config))
+    sent = [r for r in server.log() if r["method"] == "POST" and r["path"] == "/v1/responses"]
+    assert sent, "the run was created"
+
+
+def test_official_models_of_calls_not_here_import_and_refuse():
+    from lumnisai import ApiKeyMode, ApiProvider, ModelProvider, SkillGuidelineCreate
+    from lumnisai.models import MCPServer, ModelOverrides, TenantInfo, UserCreate
+    from lumnisai.models.files import FileSearchRequest
+    from lumnisai.models.response import Artifact
+
+    assert ApiKeyMode.BYO_KEYS.value == "byo_keys"
+    assert ApiProvider.OPENAI_API_KEY.value == "OPENAI_API_KEY"
+    assert ModelProvider.GOOGLE_GENAI.value == "google_genai"
+    for cls in (SkillGuidelineCreate, MCPServer, ModelOverrides, TenantInfo, UserCreate,
+                FileSearchRequest, Artifact):
+        with pytest.raises(lumnisai.NotImplementedYetError, match=cls.__name__):
+            cls(name="x")
+        with pytest.raises(lumnisai.NotImplementedYetError):
+            cls.model_validate({})
+        assert not isinstance(object(), cls)
+    with pytest.raises(lumnisai.NotImplementedYetError, match="keyword arguments"):
+        UserCreate(email="a@example.com")

@@ -62,12 +62,15 @@ def users_sync(client: Client) -> List[User]:
 
 def scoping_sync(client: Client) -> Optional[str]:
     alice: Client = client.for_user("alice@example.com")
-    config = AgentConfig(coordinator_model_name="openai:gpt-4.1", use_cognitive_tools=True)
+    config = AgentConfig(coordinator_model_name=lumnisai.Models.GPT_4_1,
+                         fast_model_name=lumnisai.OpenAIModels.GPT_4O_MINI,
+                         use_cognitive_tools=True)
+    every: List[str] = lumnisai.Models.all_models() + lumnisai.Models.anthropic_models()
     response: ResponseObject = alice.invoke("What are the latest AI trends?",
                                             agent_config=config, show_progress=False)
     threads: ThreadListResponse = alice.list_threads()
     first: List[ThreadObject] = threads.threads
-    print(len(first), response.status)
+    print(len(first), response.status, len(every))
     with client.as_user("alice@example.com") as scoped:
         again: ResponseObject = scoped.invoke(prompt="and now?", show_progress=False)
         print(again.response_id.hex)

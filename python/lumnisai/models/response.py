@@ -12,10 +12,15 @@ from . import (
     ResponseListResponse,
     ResponseObject,
 )
+from ._unavailable import Artifact, ArtifactPart, CreateFeedbackRequest, CreateResponseRequest
 
 __all__ = [
+    "Artifact",
+    "ArtifactPart",
     "CancelResponse",
+    "CreateFeedbackRequest",
     "CreateFeedbackResponse",
+    "CreateResponseRequest",
     "CreateResponseResponse",
     "FeedbackObject",
     "ListFeedbackResponse",
