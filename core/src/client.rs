@@ -38,12 +38,15 @@ pub struct Client {
 }
 
 impl Client {
-    /// Builds a client; options left `None` come from the environment.
+    /// Builds a client; options left `None`, or given as blank text, come from the
+    /// environment, as both official SDKs read them (`api_key or env`), so that
+    /// `api_key: os.getenv("KEY", "")` still finds `LUMNISAI_API_KEY`.
     ///
     /// Fails with [`ErrorKind::Config`] when no API key is given or set in
     /// `LUMNISAI_API_KEY`, or when the base URL is not an http(s) URL.
     pub fn new(mut options: ClientOptions) -> Result<Client> {
-        let api_key = match options.api_key.take().or_else(|| env(ENV_API_KEY)) {
+        let given = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+        let api_key = match given(options.api_key.take()).or_else(|| env(ENV_API_KEY)) {
             Some(key) if !key.trim().is_empty() => key.trim().to_owned(),
             _ => {
                 return Err(Error::new(
@@ -52,13 +55,11 @@ impl Client {
                 ))
             }
         };
-        let base_url = options
-            .base_url
-            .clone()
+        let base_url = given(options.base_url.clone())
             .or_else(|| env(ENV_BASE_URL))
             .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
         let base = normalize_base_url(&base_url)?;
-        let tenant_id = options.tenant_id.clone().or_else(|| env(ENV_TENANT_ID));
+        let tenant_id = given(options.tenant_id.clone()).or_else(|| env(ENV_TENANT_ID));
         if let Some(tenant) = &tenant_id {
             uuid::Uuid::parse_str(tenant).map_err(|_| {
                 Error::new(

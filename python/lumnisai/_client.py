@@ -372,7 +372,8 @@ class Client(_Base):
     ) -> Any:
         """Runs an agent and returns the final response, or streams its progress."""
         args = self._invoke_args(messages, task, prompt, poll_interval, wait_timeout, options)
-        show = (not stream) if show_progress is None else show_progress
+        # A stream never prints, as the official's does not: its caller reads the entries.
+        show = not stream and show_progress is not False
         if stream or show:
             progress = SyncProgress(self._native.stream("invoke", args), show)
             if stream:
@@ -500,7 +501,8 @@ class AsyncClient(_Base):
     ) -> Any:
         """Runs an agent and returns the final response, or streams its progress."""
         args = self._invoke_args(messages, task, prompt, poll_interval, wait_timeout, options)
-        show = (not stream) if show_progress is None else show_progress
+        # A stream never prints, as the official's does not: its caller reads the entries.
+        show = not stream and show_progress is not False
         if stream or show:
             progress = AsyncProgress(self._native.stream("invoke", args), show)
             if stream:

@@ -363,8 +363,9 @@ class Responses(_Resource):
 
 
 def _content(content: Any) -> bytes:
-    # bytes, a bytearray or memoryview, or a binary file object; text is refused, as the
-    # official SDK takes none (its file_content is bytes or a binary file).
+    # bytes, a bytearray or memoryview, or a file object. A text-mode file goes up as UTF-8,
+    # as the official SDK's HTTP client sends what its read() gives; text itself is refused,
+    # as there (its file_content is bytes or a file).
     if isinstance(content, bytes):
         return content
     if isinstance(content, (bytearray, memoryview)):
@@ -373,6 +374,8 @@ def _content(content: Any) -> bytes:
     data = read() if callable(read) and not isinstance(content, str) else None
     if isinstance(data, (bytes, bytearray)):
         return bytes(data)
+    if isinstance(data, str):
+        return data.encode("utf-8")
     what = _type_name(content) if data is None else f"a file giving {_type_name(data)}"
     raise ArgumentTypeError(
         f"file_content must be bytes or a binary file object, not {what}"

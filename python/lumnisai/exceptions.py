@@ -113,6 +113,11 @@ class TransportError(LumnisAIError):
     default_code = ErrorCode.NETWORK_ERROR
 
 
+class DecodeError(TransportError, ValueError):
+    """An answer that is not the JSON the API promises. A ``ValueError`` too, as the official
+    SDK's JSON decoding error is."""
+
+
 class ValidationError(LumnisAIError, ValueError):
     """The request was rejected as invalid, by the server (400, 409, 422) or before sending."""
 
@@ -250,10 +255,11 @@ _KINDS: Dict[str, Tuple[Type[LumnisAIError], Optional[ErrorCode]]] = {
     "validation": (ValidationError, None),
     "rate_limit": (RateLimitError, None),
     "server": (TransportError, None),
-    # NETWORK_ERROR, TransportError's own code, as the official SDK raises no answer.
+    # NETWORK_ERROR, TransportError's own code, as the official SDK raises no answer and a
+    # timeout alike (`kind` tells them apart).
     "transport": (TransportError, None),
-    "timeout": (TransportError, ErrorCode.TIMEOUT),
-    "decode": (TransportError, None),
+    "timeout": (TransportError, None),
+    "decode": (DecodeError, None),
     "body_too_large": (TransportError, None),
     "missing_user_id": (MissingUserId, None),
     "tenant_scope_user_id_conflict": (TenantScopeUserIdConflict, None),
@@ -316,6 +322,7 @@ def _for_op(op: str, err: LumnisAIError) -> LumnisAIError:
 __all__ = [
     "ArgumentTypeError",
     "AuthenticationError",
+    "DecodeError",
     "ErrorCode",
     "FileAccessDeniedError",
     "FileNotFoundError",

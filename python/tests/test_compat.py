@@ -213,6 +213,12 @@ def test_upload_takes_bytearray_and_binary_files(both, tmp_path):
     assert up.file_name == "b.txt"
     up = both(both.client.upload_file(file_content=bytearray(b"x"), file_name="c.txt"))
     assert up.file_name == "c.txt"
+    # A text-mode file goes up as UTF-8, as the official SDK sends it.
+    path.write_text("naïve text\n", encoding="utf-8")
+    with open(path, encoding="utf-8") as f:
+        up = both(both.client.upload_file(file_content=f, file_name="t.txt"))
+    content = both(both.client.get_file_content(up.file_id))
+    assert content.text.strip() == "naïve text"
 
 
 def test_an_unknown_invoke_keyword_is_ignored_with_a_warning(both):
@@ -462,3 +468,39 @@ def test_official_models_of_calls_not_here_import_and_refuse():
         assert not isinstance(object(), cls)
     with pytest.raises(lumnisai.NotImplementedYetError, match="keyword arguments"):
         UserCreate(email="a@example.com")
+
+
+def test_blank_options_read_the_environment_as_the_officials_do(server):
+    # Code such as Client(api_key=os.getenv("MY_KEY", "")) finds LUMNISAI_API_KEY.
+    client = lumnisai.Client(api_key="", base_url="", tenant_id="")
+    assert client.base_url.rstrip("/") == server.url.rstrip("/")
+    assert client.list_users().total == 0
+
+
+def test_models_built_by_hand_read_as_answers_do():
+    import datetime
+
+    from lumnisai.models import ProgressEntry, ThreadObject
+
+    rid = uuid.uuid4()
+    r = ResponseObject(response_id=str(rid), thread_id=str(uuid.uuid4()), status="succeeded",
+                       progress=[{"ts": "2026-01-01T00:00:00Z", "state": "processing",
+                                  "message": "Reading", "tool_calls": [{"name": "search"}]}],
+                       input_messages=[{"role": "user", "content": "hi"}],
+                       created_at="2026-01-01T00:00:00Z")
+    assert r.response_id == rid and isinstance(r.created_at, datetime.datetime)
+    assert isinstance(r.progress[0], ProgressEntry) and r.progress[0].state == "processing"
+    assert isinstance(r.input_messages[0], lumnisai.Message)
+    with pytest.raises(ValueError):
+        ResponseObject(response_id="not-a-uuid")
+    # str() as the official models print.
+    assert str(r).startswith(f"Response ID: {rid}\nThread ID: ")
+    assert str(r.progress[0]) == ("2026-01-01T00:00:00+00:00 - PROCESSING Reading\n"
+                                  'Tool Call: {\n    "name": "search"\n}')
+    assert str(lumnisai.Message(role="user", content="hi")) == "USER Message: \n hi"
+    thread = ThreadObject(thread_id=str(rid), response_count=2, created_at="2026-01-01T00:00:00Z")
+    assert str(thread).splitlines()[0] == f"Thread ID: {rid}"
+    assert "Response Count: 2" in str(thread)
+    assert r.model_dump(include={"status"}) == {"status": "succeeded"}
+    assert "progress" not in r.model_dump(exclude={"progress"})
+    assert r.model_dump_json(include=["status"]) == '{"status":"succeeded"}'

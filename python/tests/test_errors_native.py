@@ -82,6 +82,15 @@ def test_error_codes_are_the_official_sdks(both, server):
     assert refused.value.code is exc.ErrorCode.NETWORK_ERROR and refused.value.status_code is None
 
 
+def test_a_timeout_has_the_officials_network_error_code(both, server):
+    server.fault(method="GET", path="/v1/users", count=1, kind="hang")
+    c = type(both.client)(timeout=0.3, max_retries=0)
+    with pytest.raises(lumnisai.TransportError) as info:
+        both(c.list_users())
+    assert info.value.code is exc.ErrorCode.NETWORK_ERROR
+    assert info.value.kind == "timeout"
+
+
 def test_rate_limit_carries_retry_after(both, server):
     server.fault(method="GET", path="/v1/users", count=5, kind="status", status=429,
                  retry_after="120")
@@ -96,6 +105,9 @@ def test_malformed_json_is_a_typed_error_and_the_client_goes_on(both, server):
     with pytest.raises(lumnisai.LumnisAIError) as info:
         both(c.list_users())
     assert info.value.kind == "decode"
+    # Caught as the official SDK's JSON error is caught, and as a transport error.
+    assert isinstance(info.value, ValueError) and isinstance(info.value, lumnisai.TransportError)
+    assert isinstance(info.value, lumnisai.exceptions.DecodeError)
     assert both(c.list_users()).total == 0
 
 

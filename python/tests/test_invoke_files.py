@@ -3,7 +3,7 @@
 import json
 import logging
 import time
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import pytest
 
@@ -88,6 +88,20 @@ def test_show_progress_prints_lines_and_logs_the_response_id(both, capsys, caplo
     lines = out.splitlines()
     assert len(set(lines)) == len(lines), out
     assert f"Response ID: {response.response_id}" in caplog.text
+
+
+def test_a_stream_never_prints_even_with_show_progress(both, capsys):
+    # The official SDK's stream ignores show_progress: its caller prints the entries.
+    both(both.client.create_user(email="s@example.com"))
+    stream = both(both.client.invoke("Quiet", user_id="s@example.com", stream=True,
+                                     show_progress=True))
+
+    async def drain() -> List[Any]:
+        return [e async for e in stream]
+
+    entries = both(drain()) if both.kind == "async" else list(stream)
+    assert entries[-1].state == "completed"
+    assert capsys.readouterr().out == ""
 
 
 class Weather:

@@ -21,7 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
     from typing import Any, Callable, ClassVar, Dict, FrozenSet, Iterator, List, Optional, Tuple
-    from typing import Type, TypeVar, Union
+    from typing import Iterable, Type, TypeVar, Union
     from uuid import UUID
 
     _M = TypeVar("_M", bound="_Model")
@@ -132,9 +132,17 @@ class _Model:
         unknown = set(fields) - set(self._names)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        # Built by hand (``ResponseObject(**answer)``, as the official SDK's own code builds
+        # its models), wire values are converted as an answer's are: ids to UUID, times to
+        # datetime, nested dicts to models. A bad id or time is a ValueError, as pydantic's.
         defaults = self._defaults
+        lazy = self._lazy
         for name in self._names:
-            setattr(self, name, fields.get(name, defaults[name]))
+            value = fields.get(name, defaults[name])
+            convert = lazy.get(name)
+            if convert is not None and value is not None:
+                value = convert(value)
+            setattr(self, name, value)
 
     @classmethod
     def _from(cls, data: Dict[str, Any]) -> Any:
@@ -166,14 +174,23 @@ class _Model:
             self.__dict__[name] = value
             return value
 
-    def model_dump(self, *, mode: str = "python", exclude_none: bool = False) -> Dict[str, Any]:
+    def model_dump(self, *, mode: str = "python", include: Optional[Iterable[str]] = None,
+                   exclude: Optional[Iterable[str]] = None,
+                   exclude_none: bool = False) -> Dict[str, Any]:
         """The model as a dict, as pydantic's: in ``python`` mode ids stay ``UUID``,
         timestamps ``datetime`` and enums members; in ``json`` mode all of them are the
-        wire's text."""
+        wire's text. ``include`` and ``exclude`` pick top-level fields by name."""
         if mode not in ("python", "json"):
             raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
         convert = _wire if mode == "json" else _python
-        out = {name: convert(getattr(self, name)) for name in self._names}
+        names: Iterable[str] = self._names
+        if include is not None:
+            wanted = set(include)
+            names = [n for n in names if n in wanted]
+        if exclude is not None:
+            unwanted = set(exclude)
+            names = [n for n in names if n not in unwanted]
+        out = {name: convert(getattr(self, name)) for name in names}
         if exclude_none:
             out = {k: v for k, v in out.items() if v is not None}
         return out
@@ -210,13 +227,16 @@ class _Model:
         return clone
 
     def model_dump_json(self, *, indent: Optional[int] = None,
+                        include: Optional[Iterable[str]] = None,
+                        exclude: Optional[Iterable[str]] = None,
                         exclude_none: bool = False) -> str:
         """The model as JSON text, compact as pydantic's unless ``indent`` is given."""
         import json
 
+        data = self.model_dump(mode="json", include=include, exclude=exclude,
+                               exclude_none=exclude_none)
         separators = (",", ":") if indent is None else None
-        return json.dumps(self.model_dump(mode="json", exclude_none=exclude_none), indent=indent,
-                          separators=separators, ensure_ascii=False)
+        return json.dumps(data, indent=indent, separators=separators, ensure_ascii=False)
 
     def __iter__(self) -> Iterator[Tuple[str, Any]]:
         """(name, value) pairs, as a pydantic model gives: ``dict(model)`` works."""
@@ -264,6 +284,9 @@ class Message(_Model):
 
             raise ValidationError(f"role must be one of {', '.join(_ROLES)}, not {role!r}")
         super().__init__(role=role, content=content, **extra)
+
+    def __str__(self) -> str:
+        return f"{self.role.upper()} Message: \n {self.content}"
 
 
 _ROLES = ("system", "user", "assistant")
@@ -395,6 +418,13 @@ class ThreadObject(_Model):
         "last_response_at": _dt,
     }
 
+    def __str__(self) -> str:
+        return (f"Thread ID: {self.thread_id}\nTenant ID: {self.tenant_id}\n"
+                f"User ID: {self.user_id}\nTitle: {self.title}\n"
+                f"Created At: {self.created_at}\nUpdated At: {self.updated_at}\n"
+                f"Response Count: {self.response_count}\n"
+                f"Last Response At: {self.last_response_at}")
+
 
 class ThreadListResponse(_Model):
     """One page of threads."""
@@ -418,7 +448,13 @@ class ProgressEntry(_Model):
     _convert = {"ts": _dt, "response_id": _uuid}
 
     def __str__(self) -> str:
-        return f"{self.ts.isoformat()} - {self.state.upper()} {self.message}"
+        # As the official model prints: each tool call follows as indented JSON.
+        import json
+
+        text = f"{self.ts.isoformat()} - {self.state.upper()} {self.message}"
+        for call in self.tool_calls or ():
+            text += f"\nTool Call: {json.dumps(call, indent=4)}"
+        return text
 
 
 class ResponseObject(_Model):
@@ -453,6 +489,11 @@ class ResponseObject(_Model):
     def content(self) -> Optional[str]:
         """The output text, as the official SDK names it too."""
         return self.output_text
+
+    def __str__(self) -> str:
+        return (f"Response ID: {self.response_id}\nThread ID: {self.thread_id}\n"
+                f"Status: {self.status}\nCreated At: {self.created_at}\n"
+                f"Completed At: {self.completed_at}")
 
     @property
     def plan(self) -> Optional[str]:
