@@ -171,11 +171,35 @@ test('a refused connection is a TransportError after the retries', async () => {
 })
 
 test('a client with no key or a bad URL is a ConfigurationError at once', () => {
-  assert.throws(() => new LumnisClient({ apiKey: '   ' }), ConfigurationError)
+  // A blank key reads the environment (as the official client's `apiKey || env`): none there.
+  const saved = process.env.LUMNISAI_API_KEY
+  delete process.env.LUMNISAI_API_KEY
+  try {
+    assert.throws(() => new LumnisClient({ apiKey: '   ' }), ConfigurationError)
+  } finally {
+    if (saved !== undefined) process.env.LUMNISAI_API_KEY = saved
+  }
   assert.throws(() => new LumnisClient({ apiKey: 'k', baseUrl: 'ftp://x' }), ConfigurationError)
   assert.throws(() => new LumnisClient({ apiKey: 'k', scope: 'team' }), ValidationError)
   assert.throws(() => new LumnisClient({ apiKey: 'k', timeoutMs: 1e300 }), ValidationError)
   assert.throws(() => new LumnisClient({ apiKey: 'k', maxRetries: -1 }), ValidationError)
+})
+
+test('blank options read the environment, as the official client does', async () => {
+  const saved = { key: process.env.LUMNISAI_API_KEY, url: process.env.LUMNISAI_BASE_URL }
+  process.env.LUMNISAI_API_KEY = server.apiKey
+  process.env.LUMNISAI_BASE_URL = server.baseUrl
+  try {
+    const fromEnv = new LumnisClient({ apiKey: '', baseUrl: '' })
+    assert.equal(fromEnv.config.baseUrl.replace(/\/$/, ''), server.baseUrl.replace(/\/$/, ''))
+    assert.equal(typeof (await fromEnv.listUsers()).total, 'number')
+  } finally {
+    const names = [['LUMNISAI_API_KEY', saved.key], ['LUMNISAI_BASE_URL', saved.url]]
+    for (const [name, value] of names) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
 })
 
 test('every core kind has its own exported class', () => {
