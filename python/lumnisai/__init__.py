@@ -14,6 +14,7 @@ from ._client import AsyncClient, AsyncProgress, Client, SyncProgress
 from .exceptions import (
     ArgumentTypeError,
     AuthenticationError,
+    DecodeError,
     ErrorCode,
     FileAccessDeniedError,
     FileNotFoundError,
@@ -70,6 +71,7 @@ __all__ = [
     "AuthenticationError",
     "Client",
     "ContentType",
+    "DecodeError",
     "DeepSeekModels",
     "display_progress",
     "DuplicateHandling",

@@ -107,7 +107,7 @@ def test_malformed_json_is_a_typed_error_and_the_client_goes_on(both, server):
     assert info.value.kind == "decode"
     # Caught as the official SDK's JSON error is caught, and as a transport error.
     assert isinstance(info.value, ValueError) and isinstance(info.value, lumnisai.TransportError)
-    assert isinstance(info.value, lumnisai.exceptions.DecodeError)
+    assert isinstance(info.value, lumnisai.DecodeError)
     assert both(c.list_users()).total == 0
 
 
