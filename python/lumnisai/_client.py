@@ -373,7 +373,7 @@ class Client(_Base):
         """Runs an agent and returns the final response, or streams its progress."""
         args = self._invoke_args(messages, task, prompt, poll_interval, wait_timeout, options)
         # A stream never prints, as the official's does not: its caller reads the entries.
-        show = not stream and show_progress is not False
+        show = not stream and (show_progress is None or bool(show_progress))
         if stream or show:
             progress = SyncProgress(self._native.stream("invoke", args), show)
             if stream:
@@ -502,7 +502,7 @@ class AsyncClient(_Base):
         """Runs an agent and returns the final response, or streams its progress."""
         args = self._invoke_args(messages, task, prompt, poll_interval, wait_timeout, options)
         # A stream never prints, as the official's does not: its caller reads the entries.
-        show = not stream and show_progress is not False
+        show = not stream and (show_progress is None or bool(show_progress))
         if stream or show:
             progress = AsyncProgress(self._native.stream("invoke", args), show)
             if stream:
