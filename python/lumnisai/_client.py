@@ -294,17 +294,27 @@ class _Progress:
 class SyncProgress(_Progress):
     """An iterator of progress entries (``invoke(..., stream=True)`` on ``Client``)."""
 
+    def __init__(self, stream: Any, show: bool) -> None:
+        super().__init__(stream, show)
+        # The official sync stream runs at the call, so a run that cannot be created raises
+        # there: the first entry is read here, and later ones as they are asked for.
+        self._first: Any = self._read()
+
     def __iter__(self) -> Iterator[m.ProgressEntry]:
         return self
 
     def __next__(self) -> m.ProgressEntry:
         if self._closed:
             raise StopIteration
-        _warn_if_in_loop()
-        entry = self._entry(self._stream.next().wait())
+        entry = self._first if self._first is not None else self._read()
+        self._first = None
         if entry is None:
             raise StopIteration
         return entry  # type: ignore[no-any-return]
+
+    def _read(self) -> Any:
+        _warn_if_in_loop()
+        return self._entry(self._stream.next().wait())
 
     def close(self) -> None:
         """Stops reading, as a generator's ``close``; the run itself goes on (cancel it with

@@ -53,6 +53,20 @@ def test_stream_yields_entries_as_they_arrive(both):
     assert all(e.response_id is not None for _, e in stamps)
 
 
+def test_a_sync_stream_raises_at_the_call_when_the_run_cannot_start():
+    # The official sync stream runs at the call, so its errors are raised there; the async
+    # one starts at the first entry, as an async generator does.
+    c = lumnisai.Client()
+    c.create_user(email="start@example.com")
+    gone = "00000000-0000-4000-8000-000000000000"
+    with pytest.raises(lumnisai.NotFoundError):
+        c.invoke("hello", stream=True, user_id="start@example.com", thread_id=gone)
+    stream = c.invoke("hello", stream=True, user_id="start@example.com")
+    # The run exists before the first entry is asked for.
+    assert stream.response_id is not None
+    assert [e.state for e in stream][-1] == "completed"
+
+
 def test_a_stream_closed_early_stops_reading_and_the_client_goes_on(both):
     c = both.client
     both(c.create_user(email="close@example.com"))
