@@ -91,7 +91,8 @@ impl Client {
     ///
     /// Every call that takes a user uses this one unless it names another: responses
     /// (create, list), threads (create, list) and files (upload, list, get, content,
-    /// download, delete).
+    /// download, delete). A blank user binds none: the view stays in user scope, so its
+    /// calls that name no user fail with [`ErrorKind::MissingUserId`] before any request.
     pub fn for_user(&self, user: impl Into<String>) -> Client {
         let user: String = user.into();
         Client {
@@ -101,8 +102,17 @@ impl Client {
         }
     }
 
-    /// A view of this client whose calls use these overrides (timeout, retries, key).
+    /// A view of this client whose calls use these overrides (timeout, retries, key). Each
+    /// one set replaces this view's; one left unset keeps this view's, so views stack.
     pub fn with_options(&self, call: CallOptions) -> Client {
+        let base = &*self.call;
+        let call = CallOptions {
+            timeout: call.timeout.or(base.timeout),
+            max_retries: call.max_retries.or(base.max_retries),
+            idempotency_key: call
+                .idempotency_key
+                .or_else(|| base.idempotency_key.clone()),
+        };
         Client {
             call: Arc::new(call),
             ..self.clone()

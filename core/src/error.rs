@@ -20,7 +20,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// | `RateLimit` | HTTP 429 after the retries, or a `Retry-After` longer than the cap |
 /// | `Server` | HTTP 5xx after the retries |
 /// | `Transport` | no answer: connection refused, reset, or closed mid-body |
-/// | `Timeout` | an attempt or an `invoke` deadline ran out |
+/// | `Timeout` | HTTP 408 after the retries, or an attempt or an `invoke` deadline ran out |
 /// | `Decode` | a body that is not the JSON the contract promises |
 /// | `BodyTooLarge` | a response body over the configured limit |
 /// | `MissingUserId` | user scope with no user, caught before any request |

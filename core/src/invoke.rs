@@ -450,7 +450,10 @@ impl Waiter {
         Ok(Waiter {
             client,
             response_id: created.response_id.to_string(),
-            deadline: started + total,
+            // A deadline past any clock (`Duration::MAX` for none) is a century away.
+            deadline: started
+                .checked_add(total)
+                .unwrap_or_else(|| started + Duration::from_secs(100 * 365 * 24 * 3600)),
             total,
             wait,
             poll_interval,

@@ -105,6 +105,8 @@ mod multipart;
 mod options;
 mod resources;
 mod retry;
+// For the language bindings, which run the client on it; not part of the Rust API.
+#[doc(hidden)]
 pub mod runtime;
 mod scope;
 mod transport;

@@ -49,7 +49,7 @@ impl Multipart {
     /// The body around the file's bytes, which come as a stream of chunks.
     pub(crate) fn upload<S>(&self, file: S, file_length: Option<u64>) -> Upload
     where
-        S: futures::Stream<Item = std::io::Result<Bytes>> + Send + Sync + 'static,
+        S: futures::Stream<Item = std::io::Result<Bytes>> + Send + 'static,
     {
         let head = stream::once(futures::future::ready(Ok(self.head.clone())));
         let tail = stream::once(futures::future::ready(Ok(self.tail.clone())));

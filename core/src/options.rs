@@ -239,11 +239,16 @@ impl fmt::Debug for ClientOptions {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("max_retries", &self.max_retries)
+            .field("backoff", &self.backoff)
+            .field("max_retry_after", &self.max_retry_after)
             .field("scope", &self.scope)
             .field("headers", &headers)
             .field("user_agent_suffix", &self.user_agent_suffix)
             .field("max_response_bytes", &self.max_response_bytes)
-            .finish_non_exhaustive()
+            .field("poll_interval", &self.poll_interval)
+            .field("long_poll_wait", &self.long_poll_wait)
+            .field("invoke_deadline", &self.invoke_deadline)
+            .finish()
     }
 }
 

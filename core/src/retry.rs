@@ -28,14 +28,19 @@ pub(crate) fn parse_retry_after(
     retry_after_ms: Option<&str>,
     now: SystemTime,
 ) -> Option<Duration> {
+    // A value too large for a Duration reads as the longest one, which the caller's cap
+    // turns into a rate-limit error: the server's text never panics the client.
+    let seconds = |secs: f64| {
+        (secs >= 0.0).then(|| Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX))
+    };
     if let Some(ms) = retry_after_ms.and_then(|v| v.trim().parse::<f64>().ok()) {
-        if ms.is_finite() && ms >= 0.0 {
-            return Some(Duration::from_secs_f64(ms / 1000.0));
+        if let Some(wait) = seconds(ms / 1000.0) {
+            return Some(wait);
         }
     }
     let value = retry_after?.trim();
     if let Ok(secs) = value.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+        return seconds(secs);
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
@@ -128,6 +133,15 @@ mod tests {
         assert_eq!(parse_retry_after(Some("soon"), None, now), None);
         assert_eq!(parse_retry_after(Some("-3"), None, now), None);
         assert_eq!(parse_retry_after(None, None, now), None);
+        assert_eq!(parse_retry_after(Some("NaN"), None, now), None);
+        assert_eq!(
+            parse_retry_after(Some("1e20"), None, now),
+            Some(Duration::MAX)
+        );
+        assert_eq!(
+            parse_retry_after(None, Some("1e300"), now),
+            Some(Duration::MAX)
+        );
     }
 
     #[test]

@@ -24,6 +24,10 @@ static RUNTIME: Mutex<Option<Owned>> = Mutex::new(None);
 ///
 /// The bindings (Python, Node, uniffi) spawn and block on this handle, so that every
 /// language runs the client on one multi-threaded runtime per process.
+///
+/// # Panics
+///
+/// When the runtime cannot be built: the system refused its threads or its I/O driver.
 pub fn handle() -> Handle {
     let generation = fork::generation();
     let mut slot = RUNTIME
@@ -51,6 +55,11 @@ pub fn handle() -> Handle {
 }
 
 /// Runs a future to completion on the shared runtime, from a thread outside it.
+///
+/// # Panics
+///
+/// When called from inside a tokio runtime, as tokio's own `block_on` does, and as
+/// [`handle`] does.
 pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
     handle().block_on(future)
 }
@@ -68,7 +77,10 @@ thread_local! {
 /// The client gives each such runtime a connection pool of its own, since its connections
 /// make progress only while its thread is in here. So everything the future starts must end
 /// within it: a stream read across calls, or from several threads, belongs on [`handle`].
-/// Must not be called from inside a tokio runtime.
+///
+/// # Panics
+///
+/// When called from inside a tokio runtime, or when the runtime cannot be built.
 pub fn block_on_here<F: Future>(future: F) -> F::Output {
     let generation = fork::generation();
     let runtime = HERE.with(|slot| {

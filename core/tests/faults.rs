@@ -299,6 +299,15 @@ async fn row08_retry_after_is_honoured_and_a_long_one_is_raised() {
     assert_eq!(err.kind(), ErrorKind::RateLimit);
     assert_eq!(err.retry_after(), Some(Duration::from_secs(30)));
     assert!(started.elapsed() < Duration::from_millis(500), "not slept");
+
+    // A wait too long for any clock is raised the same way; the server's text never panics.
+    for huge in ["1e20", "inf"] {
+        let spec = json!({"kind": "status", "status": 429, "retry_after": huge});
+        local.fault("GET", "/v1/users/*", 1, spec).await;
+        let err = capped.users().get("patient@example.com").await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::RateLimit, "{huge}");
+        assert_eq!(err.retry_after(), Some(Duration::MAX), "{huge}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

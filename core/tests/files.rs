@@ -6,11 +6,29 @@
 
 mod common;
 
+use std::cell::Cell;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
+
+use tokio::io::{AsyncRead, ReadBuf};
 
 use lumnisai::{
     DuplicateHandling, ErrorKind, FileContentParams, FileScope, FileSource, ListFiles, UploadFile,
 };
+
+/// A reader that is `Send` but not `Sync` (the `Cell`), as many wrappers of a stream are.
+struct SendOnly(std::io::Cursor<Vec<u8>>, Cell<()>);
+
+impl AsyncRead for SendOnly {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+}
 
 fn named(name: &str) -> UploadFile {
     UploadFile {
@@ -105,6 +123,23 @@ async fn uploads_from_a_path_and_a_reader() {
         .await
         .unwrap();
     assert_eq!(back.as_ref(), b"streamed bytes");
+
+    // A reader that can move between threads but not be shared by them is enough.
+    let reader = Box::new(SendOnly(
+        std::io::Cursor::new(b"one owner".to_vec()),
+        Cell::new(()),
+    ));
+    let once = client
+        .files()
+        .upload(FileSource::Reader(reader, Some(9)), named("owned.bin"))
+        .await
+        .unwrap();
+    let back = client
+        .files()
+        .download(&once.file_id.to_string(), None)
+        .await
+        .unwrap();
+    assert_eq!(back.as_ref(), b"one owner");
 
     let copy = dir.join("copy.md");
     let written = client

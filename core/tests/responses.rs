@@ -107,6 +107,46 @@ async fn invoke_deadline_covers_a_create_call_that_hangs() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deadline_past_any_clock_is_no_deadline() {
+    let local = common::start().await;
+    let client = local.client();
+    let options = InvokeOptions {
+        deadline: Some(Duration::MAX),
+        ..Default::default()
+    };
+    let response = client.invoke("no hurry", options).await.unwrap();
+    assert_eq!(response.status, ResponseStatus::Succeeded);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invoke_with_its_own_key_keeps_the_views_timeout_and_retries() {
+    let local = common::start().await;
+    local
+        .fault("POST", "/v1/responses", 5, json!({"kind": "hang"}))
+        .await;
+    let view = local.client().with_options(
+        lumnisai::CallOptions::new()
+            .timeout(Duration::from_millis(300))
+            .max_retries(0),
+    );
+    let options = InvokeOptions {
+        idempotency_key: Some("run-1".into()),
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let err = view.invoke("hi", options).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_secs(2),
+        "{took:?}: the view's 300 ms was dropped"
+    );
+    let posts = local.requests("POST", "/v1/responses").await;
+    assert_eq!(posts.len(), 1, "no retry");
+    assert_eq!(posts[0]["idempotency_key"], "run-1");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn streaming_yields_entries_then_tool_updates_then_completed() {
     let local = common::start().await;
     let client = local.client();
@@ -357,6 +397,11 @@ async fn bad_run_arguments_never_reach_the_server() {
     };
     let err = client.invoke("who am I", options).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::MissingUserId);
+
+    // A blank user binds none, and the view does not fall back to tenant scope.
+    let nobody = client.for_user("  ");
+    let err = nobody.invoke("who am I", InvokeOptions::default()).await;
+    assert_eq!(err.unwrap_err().kind(), ErrorKind::MissingUserId);
 
     let bad_mode = AgentConfig {
         agent_mode: Some("swarm".into()),

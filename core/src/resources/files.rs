@@ -27,7 +27,7 @@ pub enum FileSource {
     Path(PathBuf),
     /// A stream that can be read once, with its length when known. An upload from it is
     /// not retried once sent, since the bytes cannot be read again.
-    Reader(Box<dyn AsyncRead + Send + Sync + Unpin>, Option<u64>),
+    Reader(Box<dyn AsyncRead + Send + Unpin>, Option<u64>),
 }
 
 impl std::fmt::Debug for FileSource {
@@ -84,7 +84,7 @@ impl Files {
                             Error::new(
                                 ErrorKind::MissingUserId,
                                 "a user-scoped upload needs a user: pass a user id, or upload \
-                                 from a client bound to a user (forUser)",
+                                 from a client bound to a user (for_user, forUser)",
                             )
                         })?,
                 ),
