@@ -147,7 +147,7 @@ impl LumnisClient {
 
 #[uniffi::export]
 impl LumnisClient {
-    /// A client with this key (or `LUMNISAI_API_KEY` when `None`) and these options.
+    /// A client with this key (or `LUMNISAI_API_KEY` when none is given) and these options.
     #[uniffi::constructor(default(api_key = None, options = None))]
     pub fn new(
         api_key: Option<String>,

@@ -11,7 +11,9 @@ use std::fmt;
 use lumnisai::ErrorKind;
 
 macro_rules! lumnis_error {
-    ($( $(#[$doc:meta])* $variant:ident $kind:ident { $($extra:ident: $ty:ty),* } )*) => {
+    ($( $(#[$doc:meta])* $variant:ident $kind:ident {
+        $($(#[$extra_doc:meta])* $extra:ident: $ty:ty),*
+    } )*) => {
         /// An error from the Lumnis client.
         #[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
         pub enum LumnisError {
@@ -28,7 +30,7 @@ macro_rules! lumnis_error {
                     code: Option<String>,
                     /// The error details as JSON text, when there are any.
                     details_json: Option<String>,
-                    $($extra: $ty,)*
+                    $($(#[$extra_doc])* $extra: $ty,)*
                 },
             )*
         }
@@ -81,13 +83,19 @@ lumnis_error! {
     /// The request was rejected as invalid, by the server (400, 409, 422) or before sending.
     Validation Validation {}
     /// Too many requests (429) after the retries, or a `Retry-After` over the cap.
-    RateLimit RateLimit { retry_after_ms: Option<i64> }
+    RateLimit RateLimit {
+        /// The wait the server asked for (`Retry-After`), in milliseconds, when it gave one.
+        retry_after_ms: Option<i64>
+    }
     /// The server failed (5xx) after the retries.
     Server Server {}
     /// The request got no answer: refused, reset, or closed mid-body.
     Transport Transport {}
     /// An attempt or the `invoke` deadline ran out.
-    Timeout Timeout { response_id: Option<String> }
+    Timeout Timeout {
+        /// The response a timed-out `invoke` was waiting for; the run goes on on the server.
+        response_id: Option<String>
+    }
     /// The answer was not the JSON the contract promises.
     Decode Decode {}
     /// The answer was larger than the body limit.

@@ -87,7 +87,7 @@ pub struct FileMetadata {
     pub created_at: SystemTime,
     /// When it last changed.
     pub updated_at: Option<SystemTime>,
-    /// Where the blob is stored. Last with `deleted_at`, so that positional arguments
+    /// Where the blob is stored. Last with `deletedAt`, so that positional arguments
     /// written before these two fields existed still mean the same.
     pub blob_url: Option<String>,
     /// When it was deleted (a soft delete).
@@ -421,7 +421,7 @@ impl LumnisClient {
         .await
     }
 
-    /// Deletes a file with its bytes, as the official SDKs do; `hard_delete = false` only
+    /// Deletes a file with its bytes, as the official SDKs do; `hardDelete = false` only
     /// hides it.
     #[uniffi::method(default(user_id = None, hard_delete = true))]
     pub async fn delete_file(

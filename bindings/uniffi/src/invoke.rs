@@ -49,13 +49,16 @@ pub struct InvokeOptions {
     /// The key of the create request, so that a repeated invoke starts one run.
     #[uniffi(default)]
     pub idempotency_key: Option<String>,
-    /// The total time to wait for a final status, in milliseconds (the client's by default).
+    /// The total time to wait for a final status, in milliseconds (the client's by default:
+    /// 300,000).
     #[uniffi(default)]
     pub deadline_ms: Option<i64>,
-    /// The pause between reads when the server does not hold them, in milliseconds.
+    /// The pause between reads when the server does not hold them, in milliseconds (the
+    /// client's by default: 1,000).
     #[uniffi(default)]
     pub poll_interval_ms: Option<i64>,
-    /// How long each read asks the server to hold, in milliseconds.
+    /// How long each read asks the server to hold, in milliseconds (the client's by default:
+    /// 10,000).
     #[uniffi(default)]
     pub wait_ms: Option<i64>,
 }

@@ -254,10 +254,10 @@ pub struct AgentConfig {
     /// SMART_MODEL, REASONING_MODEL, VISION_MODEL, CHEAP_MODEL or FAST_MODEL.
     #[uniffi(default)]
     pub orchestrator_model_type: Option<String>,
-    /// As `orchestrator_model_type`.
+    /// As `orchestratorModelType`.
     #[uniffi(default)]
     pub planner_model_type: Option<String>,
-    /// As `orchestrator_model_type`.
+    /// As `orchestratorModelType`.
     #[uniffi(default)]
     pub coordinator_model_type: Option<String>,
     /// A model name such as `openai:gpt-4.1`.
@@ -391,8 +391,9 @@ pub enum FeedbackType {
 pub struct FeedbackParams {
     /// What the feedback says.
     pub feedback_text: String,
-    /// Its kind.
-    pub feedback_type: FeedbackType,
+    /// Its kind; a suggestion when unset, as in Python and Node.
+    #[uniffi(default)]
+    pub feedback_type: Option<FeedbackType>,
     /// Who gives it; the bound user when unset.
     #[uniffi(default)]
     pub user_id: Option<String>,
@@ -522,7 +523,7 @@ impl LumnisClient {
         .await
     }
 
-    /// The response with this id; with `wait_ms`, the server holds the read until it changes.
+    /// The response with this id; with `waitMs`, the server holds the read until it changes.
     #[uniffi::method(default(wait_ms = None))]
     pub async fn get_response(
         &self,
@@ -604,9 +605,9 @@ impl LumnisClient {
         feedback: FeedbackParams,
     ) -> Result<FeedbackCreated, LumnisError> {
         let feedback_type = match feedback.feedback_type {
-            FeedbackType::Suggestion => lumnisai::FeedbackType::Suggestion,
-            FeedbackType::Correction => lumnisai::FeedbackType::Correction,
-            FeedbackType::Guidance => lumnisai::FeedbackType::Guidance,
+            None | Some(FeedbackType::Suggestion) => lumnisai::FeedbackType::Suggestion,
+            Some(FeedbackType::Correction) => lumnisai::FeedbackType::Correction,
+            Some(FeedbackType::Guidance) => lumnisai::FeedbackType::Guidance,
         };
         let update = json::parse("toolArgsUpdateJson", feedback.tool_args_update_json)?;
         let create = lumnisai::CreateFeedback {

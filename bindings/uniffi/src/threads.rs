@@ -88,7 +88,7 @@ pub struct ListThreadsParams {
 
 #[uniffi::export]
 impl LumnisClient {
-    /// Creates a thread for a user (the bound one when `user_id` is unset).
+    /// Creates a thread for a user (the bound one when `userId` is unset).
     #[uniffi::method(default(user_id = None, title = None))]
     pub async fn create_thread(
         &self,
@@ -141,7 +141,8 @@ impl LumnisClient {
         .await
     }
 
-    /// Renames a thread (a title of at most 500 characters).
+    /// Renames a thread (a title of at most 500 characters); without one, changes nothing.
+    #[uniffi::method(default(title = None))]
     pub async fn update_thread(
         &self,
         thread_id: String,

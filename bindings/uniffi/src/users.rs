@@ -163,7 +163,7 @@ impl LumnisClient {
             .await
     }
 
-    /// One page of users: `page` from 1, `page_size` 1 to 100.
+    /// One page of users: `page` from 1, `pageSize` 1 to 100.
     #[uniffi::method(default(page = 1, page_size = 20))]
     pub async fn list_users(&self, page: i32, page_size: i32) -> Result<UserList, LumnisError> {
         let params = lumnisai::ListUsers {
@@ -174,7 +174,7 @@ impl LumnisClient {
             .await
     }
 
-    /// Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
+    /// Every active user, page after page (`pageSize` 1 to 100), fetched as it is read.
     #[uniffi::method(default(page_size = 20))]
     pub fn list_all_users(&self, page_size: i32) -> Arc<UserPages> {
         // A negative size fails at the first `next()`, as a size over 100 does in the core.
@@ -209,7 +209,7 @@ impl LumnisClient {
     }
 }
 
-/// The users of `list_all_users`, one at a time; the next page is fetched when one ends.
+/// The users of `listAllUsers`, one at a time; the next page is fetched when one ends.
 #[derive(uniffi::Object)]
 pub struct UserPages {
     // Shared with the task that reads it: each `next()` runs on the core's runtime.
@@ -218,7 +218,7 @@ pub struct UserPages {
 
 #[uniffi::export]
 impl UserPages {
-    /// The next user, or `None` after the last one; an error (a bad `page_size` first)
+    /// The next user, or none after the last one; an error (a bad `pageSize` first)
     /// ends the walk.
     pub async fn next(&self) -> Result<Option<User>, LumnisError> {
         let users = self.users.clone();

@@ -70,6 +70,17 @@ public extension LumnisError {
     var code: String? { shared.code }
     /// The error details, decoded from their JSON text.
     var details: Any? { parseJSON(shared.detailsJson) }
+    /// Whether the request was refused as invalid: `.Validation`, and the three refusals that
+    /// Python and Node raise as subclasses of their `ValidationError` (`.MissingUserId`,
+    /// `.TenantScopeUserIdConflict`, `.LocalFileNotSupported`).
+    var isValidation: Bool {
+        switch self {
+        case .Validation, .MissingUserId, .TenantScopeUserIdConflict, .LocalFileNotSupported:
+            return true
+        default:
+            return false
+        }
+    }
 
     // One switch for every accessor: the cases carry the same five fields, and a case added
     // by the bindgen then fails to compile here instead of being read wrongly.

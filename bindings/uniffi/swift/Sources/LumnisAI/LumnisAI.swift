@@ -907,7 +907,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func withOptions(options: CallOptions) throws  -> LumnisClient
     
     /**
-     * Deletes a file with its bytes, as the official SDKs do; `hard_delete = false` only
+     * Deletes a file with its bytes, as the official SDKs do; `hardDelete = false` only
      * hides it.
      */
     func deleteFile(fileId: String, userId: String?, hardDelete: Bool) async throws  -> DeleteResult
@@ -992,7 +992,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func createResponse(messages: [Message], params: CreateResponseParams?) async throws  -> CreatedResponse
     
     /**
-     * The response with this id; with `wait_ms`, the server holds the read until it changes.
+     * The response with this id; with `waitMs`, the server holds the read until it changes.
      */
     func getResponse(responseId: String, waitMs: Int64?) async throws  -> Response
     
@@ -1012,7 +1012,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func listResponses(params: ListResponsesParams?) async throws  -> ResponseList
     
     /**
-     * Creates a thread for a user (the bound one when `user_id` is unset).
+     * Creates a thread for a user (the bound one when `userId` is unset).
      */
     func createThread(userId: String?, title: String?) async throws  -> ThreadObject
     
@@ -1037,7 +1037,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func listThreads(params: ListThreadsParams?) async throws  -> ThreadList
     
     /**
-     * Renames a thread (a title of at most 500 characters).
+     * Renames a thread (a title of at most 500 characters); without one, changes nothing.
      */
     func updateThread(threadId: String, title: String?) async throws  -> ThreadObject
     
@@ -1057,12 +1057,12 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
     func getUser(idOrEmail: String) async throws  -> User
     
     /**
-     * Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
+     * Every active user, page after page (`pageSize` 1 to 100), fetched as it is read.
      */
     func listAllUsers(pageSize: Int32)  -> UserPages
     
     /**
-     * One page of users: `page` from 1, `page_size` 1 to 100.
+     * One page of users: `page` from 1, `pageSize` 1 to 100.
      */
     func listUsers(page: Int32, pageSize: Int32) async throws  -> UserList
     
@@ -1116,7 +1116,7 @@ open class LumnisClient: LumnisClientProtocol, @unchecked Sendable, CustomDebugS
         return try! rustCall { uniffi_lumnisai_uniffi_fn_clone_lumnisclient(self.handle, $0) }
     }
     /**
-     * A client with this key (or `LUMNISAI_API_KEY` when `None`) and these options.
+     * A client with this key (or `LUMNISAI_API_KEY` when none is given) and these options.
      */
 public convenience init(apiKey: String? = nil, options: ClientOptions? = nil)throws  {
     let handle =
@@ -1250,7 +1250,7 @@ open func withOptions(options: CallOptions)throws  -> LumnisClient  {
 }
     
     /**
-     * Deletes a file with its bytes, as the official SDKs do; `hard_delete = false` only
+     * Deletes a file with its bytes, as the official SDKs do; `hardDelete = false` only
      * hides it.
      */
 open func deleteFile(fileId: String, userId: String? = nil, hardDelete: Bool = true)async throws  -> DeleteResult  {
@@ -1563,7 +1563,7 @@ open func createResponse(messages: [Message], params: CreateResponseParams? = ni
 }
     
     /**
-     * The response with this id; with `wait_ms`, the server holds the read until it changes.
+     * The response with this id; with `waitMs`, the server holds the read until it changes.
      */
 open func getResponse(responseId: String, waitMs: Int64? = nil)async throws  -> Response  {
     return
@@ -1643,7 +1643,7 @@ open func listResponses(params: ListResponsesParams? = nil)async throws  -> Resp
 }
     
     /**
-     * Creates a thread for a user (the bound one when `user_id` is unset).
+     * Creates a thread for a user (the bound one when `userId` is unset).
      */
 open func createThread(userId: String? = nil, title: String? = nil)async throws  -> ThreadObject  {
     return
@@ -1743,9 +1743,9 @@ open func listThreads(params: ListThreadsParams? = nil)async throws  -> ThreadLi
 }
     
     /**
-     * Renames a thread (a title of at most 500 characters).
+     * Renames a thread (a title of at most 500 characters); without one, changes nothing.
      */
-open func updateThread(threadId: String, title: String?)async throws  -> ThreadObject  {
+open func updateThread(threadId: String, title: String? = nil)async throws  -> ThreadObject  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -1823,7 +1823,7 @@ open func getUser(idOrEmail: String)async throws  -> User  {
 }
     
     /**
-     * Every active user, page after page (`page_size` 1 to 100), fetched as it is read.
+     * Every active user, page after page (`pageSize` 1 to 100), fetched as it is read.
      */
 open func listAllUsers(pageSize: Int32 = 20) -> UserPages  {
     return try!  FfiConverterTypeUserPages_lift(try! rustCall() {
@@ -1836,7 +1836,7 @@ open func listAllUsers(pageSize: Int32 = 20) -> UserPages  {
 }
     
     /**
-     * One page of users: `page` from 1, `page_size` 1 to 100.
+     * One page of users: `page` from 1, `pageSize` 1 to 100.
      */
 open func listUsers(page: Int32 = 1, pageSize: Int32 = 20)async throws  -> UserList  {
     return
@@ -1937,19 +1937,19 @@ public func FfiConverterTypeLumnisClient_lower(_ value: LumnisClient) -> UInt64 
 
 
 /**
- * The users of `list_all_users`, one at a time; the next page is fetched when one ends.
+ * The users of `listAllUsers`, one at a time; the next page is fetched when one ends.
  */
 public protocol UserPagesProtocol: AnyObject, Sendable {
     
     /**
-     * The next user, or `None` after the last one; an error (a bad `page_size` first)
+     * The next user, or none after the last one; an error (a bad `pageSize` first)
      * ends the walk.
      */
     func next() async throws  -> User?
     
 }
 /**
- * The users of `list_all_users`, one at a time; the next page is fetched when one ends.
+ * The users of `listAllUsers`, one at a time; the next page is fetched when one ends.
  */
 open class UserPages: UserPagesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -2005,7 +2005,7 @@ open class UserPages: UserPagesProtocol, @unchecked Sendable {
 
     
     /**
-     * The next user, or `None` after the last one; an error (a bad `page_size` first)
+     * The next user, or none after the last one; an error (a bad `pageSize` first)
      * ends the walk.
      */
 open func next()async throws  -> User?  {
@@ -2082,11 +2082,11 @@ public struct AgentConfig: Equatable, Hashable {
      */
     public var orchestratorModelType: String?
     /**
-     * As `orchestrator_model_type`.
+     * As `orchestratorModelType`.
      */
     public var plannerModelType: String?
     /**
-     * As `orchestrator_model_type`.
+     * As `orchestratorModelType`.
      */
     public var coordinatorModelType: String?
     /**
@@ -2137,10 +2137,10 @@ public struct AgentConfig: Equatable, Hashable {
          * SMART_MODEL, REASONING_MODEL, VISION_MODEL, CHEAP_MODEL or FAST_MODEL.
          */orchestratorModelType: String? = nil, 
         /**
-         * As `orchestrator_model_type`.
+         * As `orchestratorModelType`.
          */plannerModelType: String? = nil, 
         /**
-         * As `orchestrator_model_type`.
+         * As `orchestratorModelType`.
          */coordinatorModelType: String? = nil, 
         /**
          * A model name such as `openai:gpt-4.1`.
@@ -3272,9 +3272,9 @@ public struct FeedbackParams: Equatable, Hashable {
      */
     public var feedbackText: String
     /**
-     * Its kind.
+     * Its kind; a suggestion when unset, as in Python and Node.
      */
-    public var feedbackType: FeedbackType
+    public var feedbackType: FeedbackType?
     /**
      * Who gives it; the bound user when unset.
      */
@@ -3299,8 +3299,8 @@ public struct FeedbackParams: Equatable, Hashable {
          * What the feedback says.
          */feedbackText: String, 
         /**
-         * Its kind.
-         */feedbackType: FeedbackType, 
+         * Its kind; a suggestion when unset, as in Python and Node.
+         */feedbackType: FeedbackType? = nil, 
         /**
          * Who gives it; the bound user when unset.
          */userId: String? = nil, 
@@ -3338,7 +3338,7 @@ public struct FfiConverterTypeFeedbackParams: FfiConverterRustBuffer {
         return
             try FeedbackParams(
                 feedbackText: FfiConverterString.read(from: &buf), 
-                feedbackType: FfiConverterTypeFeedbackType.read(from: &buf), 
+                feedbackType: FfiConverterOptionTypeFeedbackType.read(from: &buf), 
                 userId: FfiConverterOptionString.read(from: &buf), 
                 progressId: FfiConverterOptionString.read(from: &buf), 
                 toolCallId: FfiConverterOptionString.read(from: &buf), 
@@ -3348,7 +3348,7 @@ public struct FfiConverterTypeFeedbackParams: FfiConverterRustBuffer {
 
     public static func write(_ value: FeedbackParams, into buf: inout [UInt8]) {
         FfiConverterString.write(value.feedbackText, into: &buf)
-        FfiConverterTypeFeedbackType.write(value.feedbackType, into: &buf)
+        FfiConverterOptionTypeFeedbackType.write(value.feedbackType, into: &buf)
         FfiConverterOptionString.write(value.userId, into: &buf)
         FfiConverterOptionString.write(value.progressId, into: &buf)
         FfiConverterOptionString.write(value.toolCallId, into: &buf)
@@ -3748,7 +3748,7 @@ public struct FileMetadata: Equatable, Hashable {
      */
     public var updatedAt: Date?
     /**
-     * Where the blob is stored. Last with `deleted_at`, so that positional arguments
+     * Where the blob is stored. Last with `deletedAt`, so that positional arguments
      * written before these two fields existed still mean the same.
      */
     public var blobUrl: String?
@@ -3809,7 +3809,7 @@ public struct FileMetadata: Equatable, Hashable {
          * When it last changed.
          */updatedAt: Date?, 
         /**
-         * Where the blob is stored. Last with `deleted_at`, so that positional arguments
+         * Where the blob is stored. Last with `deletedAt`, so that positional arguments
          * written before these two fields existed still mean the same.
          */blobUrl: String?, 
         /**
@@ -4149,15 +4149,18 @@ public struct InvokeOptions: Equatable, Hashable {
      */
     public var idempotencyKey: String?
     /**
-     * The total time to wait for a final status, in milliseconds (the client's by default).
+     * The total time to wait for a final status, in milliseconds (the client's by default:
+     * 300,000).
      */
     public var deadlineMs: Int64?
     /**
-     * The pause between reads when the server does not hold them, in milliseconds.
+     * The pause between reads when the server does not hold them, in milliseconds (the
+     * client's by default: 1,000).
      */
     public var pollIntervalMs: Int64?
     /**
-     * How long each read asks the server to hold, in milliseconds.
+     * How long each read asks the server to hold, in milliseconds (the client's by default:
+     * 10,000).
      */
     public var waitMs: Int64?
 
@@ -4192,13 +4195,16 @@ public struct InvokeOptions: Equatable, Hashable {
          * The key of the create request, so that a repeated invoke starts one run.
          */idempotencyKey: String? = nil, 
         /**
-         * The total time to wait for a final status, in milliseconds (the client's by default).
+         * The total time to wait for a final status, in milliseconds (the client's by default:
+         * 300,000).
          */deadlineMs: Int64? = nil, 
         /**
-         * The pause between reads when the server does not hold them, in milliseconds.
+         * The pause between reads when the server does not hold them, in milliseconds (the
+         * client's by default: 1,000).
          */pollIntervalMs: Int64? = nil, 
         /**
-         * How long each read asks the server to hold, in milliseconds.
+         * How long each read asks the server to hold, in milliseconds (the client's by default:
+         * 10,000).
          */waitMs: Int64? = nil) {
         self.userId = userId
         self.threadId = threadId
@@ -6115,7 +6121,10 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */code: String?, 
         /**
          * The error details as JSON text, when there are any.
-         */detailsJson: String?, retryAfterMs: Int64?
+         */detailsJson: String?, 
+        /**
+         * The wait the server asked for (`Retry-After`), in milliseconds, when it gave one.
+         */retryAfterMs: Int64?
     )
     /**
      * The server failed (5xx) after the retries.
@@ -6175,7 +6184,10 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */code: String?, 
         /**
          * The error details as JSON text, when there are any.
-         */detailsJson: String?, responseId: String?
+         */detailsJson: String?, 
+        /**
+         * The response a timed-out `invoke` was waiting for; the run goes on on the server.
+         */responseId: String?
     )
     /**
      * The answer was not the JSON the contract promises.
@@ -7344,6 +7356,30 @@ fileprivate struct FfiConverterOptionTypeDuplicateHandling: FfiConverterRustBuff
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeFeedbackType: FfiConverterRustBuffer {
+    typealias SwiftType = FeedbackType?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFeedbackType.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFeedbackType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeFileScope: FfiConverterRustBuffer {
     typealias SwiftType = FileScope?
 
@@ -7790,7 +7826,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_with_options() != 26154) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_delete_file() != 156) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_delete_file() != 17955) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_download_file() != 12015) {
@@ -7838,7 +7874,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_create_response() != 43482) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_response() != 48761) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_response() != 54802) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_response_artifacts() != 46927) {
@@ -7850,7 +7886,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_responses() != 14057) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_create_thread() != 644) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_create_thread() != 29309) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_delete_thread() != 60819) {
@@ -7865,7 +7901,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_threads() != 49695) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_update_thread() != 13713) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_update_thread() != 37518) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_create_user() != 34680) {
@@ -7877,10 +7913,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_get_user() != 7901) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_all_users() != 46355) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_all_users() != 16558) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_users() != 33554) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_list_users() != 11409) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_update_user() != 43307) {
@@ -7901,13 +7937,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_invokestream_response_id() != 10825) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_userpages_next() != 35409) {
+    if (uniffi_lumnisai_uniffi_checksum_method_userpages_next() != 47304) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_constructor_lumnisclient_from_env() != 23149) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_constructor_lumnisclient_new() != 19471) {
+    if (uniffi_lumnisai_uniffi_checksum_constructor_lumnisclient_new() != 43384) {
         return InitializationResult.apiChecksumMismatch
     }
 

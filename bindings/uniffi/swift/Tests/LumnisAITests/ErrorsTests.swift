@@ -64,15 +64,21 @@ final class ErrorsTests: ServerTestCase {
         XCTAssertNil(tooBig.status, "a refusal before sending has no status")
         XCTAssertNil(tooBig.requestId)
         try await expectError("validation") { _ = try await client.invokeMessages(messages: []) }
-        try await expectError("missing_user_id") {
+        let noUser = try await expectError("missing_user_id") {
             _ = try await self.server.client(scope: .user).invoke(prompt: "hi")
         }
-        try await expectError("local_file_not_supported") {
+        let localFile = try await expectError("local_file_not_supported") {
             let local = InvokeOptions(userId: "a@example.com", files: ["/tmp/a.pdf"])
             _ = try await client.invoke(prompt: "hi", options: local)
         }
+        // What Python and Node raise as a ValidationError.
+        XCTAssertTrue(tooBig.isValidation && noUser.isValidation && localFile.isValidation)
         let log = try await server.log()
         XCTAssertTrue(log.isEmpty, "\(log)")
+        let missing = try await expectError("not_found") {
+            _ = try await client.getUser(idOrEmail: "nobody@example.com")
+        }
+        XCTAssertFalse(missing.isValidation)
     }
 
     func testANegativeCountIsRefusedBeforeAnyRequestNamingIt() async throws {

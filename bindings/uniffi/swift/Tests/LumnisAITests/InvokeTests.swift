@@ -176,8 +176,7 @@ final class InvokeTests: ServerTestCase {
         let given = try await client.createFeedback(
             responseId: done.responseId,
             feedback: FeedbackParams(
-                feedbackText: "Shorter, please", feedbackType: .suggestion,
-                toolArgsUpdateJson: #"{"k":1}"#))
+                feedbackText: "Shorter, please", toolArgsUpdateJson: #"{"k":1}"#))
         XCTAssertNotNil(given.createdAt)
         _ = try await client.createFeedback(
             responseId: done.responseId,
@@ -189,6 +188,7 @@ final class InvokeTests: ServerTestCase {
         XCTAssertEqual([all.totalFeedback, all.consumedCount, all.unconsumedCount], [2, 0, 2])
         XCTAssertNil(all.progressIdFilter)
         XCTAssertEqual(all.feedback.first?.feedbackId, given.feedbackId)
+        XCTAssertEqual(all.feedback.map(\.feedbackType), ["suggestion", "guidance"])
         XCTAssertEqual((all.feedback.first?.toolArgsUpdate as? [String: Any])?["k"] as? Int, 1)
 
         let step = try await client.listFeedback(responseId: done.responseId, progressId: "step-2")

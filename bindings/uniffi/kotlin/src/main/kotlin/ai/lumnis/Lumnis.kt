@@ -133,6 +133,19 @@ val LumnisException.fields: ErrorFields
 /** The core's stable name of the kind: `not_found`, `rate_limit`, ... */
 val LumnisException.kind: String get() = fields.kind
 
+/**
+ * Whether the request was refused as invalid: [LumnisException.Validation], and the three
+ * refusals that Python and Node raise as subclasses of their `ValidationError`
+ * ([LumnisException.MissingUserId], [LumnisException.TenantScopeUserIdConflict],
+ * [LumnisException.LocalFileNotSupported]). A port of `catch (e) { if (e instanceof
+ * ValidationError) ... }` tests this.
+ */
+val LumnisException.isValidation: Boolean
+    get() =
+        this is LumnisException.Validation || this is LumnisException.MissingUserId ||
+            this is LumnisException.TenantScopeUserIdConflict ||
+            this is LumnisException.LocalFileNotSupported
+
 /** The error details as JSON. */
 val LumnisException.details: JsonElement? get() = parse(fields.detailsJson)
 

@@ -46,19 +46,25 @@ class ErrorsTest : ServerTest() {
 
     @Test
     fun `bad arguments are refused before any request`() = runBlocking {
-        expectError("validation") { client.createUser(CreateUserParams("not-an-email")) }
-        expectError("validation") { client.listUsers(1, 0) }
-        expectError("validation") { client.listUsers(1, 101) }
-        expectError("validation") { client.invokeMessages(emptyList<Message>()) }
-        expectError("missing_user_id") {
-            LumnisClient(KEY, ClientOptions(baseUrl = server.baseUrl, scope = Scope.USER))
-                .use { it.invoke("hi") }
-        }
-        expectError("local_file_not_supported") {
-            val local = InvokeOptions(userId = "a@example.com", files = listOf("/tmp/a.pdf"))
-            client.invoke("hi", local)
-        }
+        val refused = listOf(
+            expectError("validation") { client.createUser(CreateUserParams("not-an-email")) },
+            expectError("validation") { client.listUsers(1, 0) },
+            expectError("validation") { client.listUsers(1, 101) },
+            expectError("validation") { client.invokeMessages(emptyList<Message>()) },
+            expectError("missing_user_id") {
+                LumnisClient(KEY, ClientOptions(baseUrl = server.baseUrl, scope = Scope.USER))
+                    .use { it.invoke("hi") }
+            },
+            expectError("local_file_not_supported") {
+                val local = InvokeOptions(userId = "a@example.com", files = listOf("/tmp/a.pdf"))
+                client.invoke("hi", local)
+            },
+        )
+        // All of them are what Python and Node raise as a ValidationError.
+        assertTrue(refused.all { it.isValidation })
         assertTrue(server.log().isEmpty(), server.log().toString())
+        val missing = expectError("not_found") { client.getUser("nobody@example.com") }
+        assertFalse(missing.isValidation)
     }
 
     @Test

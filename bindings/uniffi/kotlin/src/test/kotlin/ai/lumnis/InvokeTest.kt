@@ -137,7 +137,8 @@ class InvokeTest : ServerTest() {
         val update = """{"b":1,"a":2}"""
         val given = client.createFeedback(
             done.responseId,
-            FeedbackParams("Shorter, please", FeedbackType.SUGGESTION, toolArgsUpdateJson = update),
+            // No type: a suggestion, as in Python and Node.
+            FeedbackParams("Shorter, please", toolArgsUpdateJson = update),
         )
         assertNotNull(given.createdAt)
         client.createFeedback(
