@@ -93,6 +93,7 @@ impl Client {
     /// (create, list), threads (create, list) and files (upload, list, get, content,
     /// download, delete). A blank user binds none: the view stays in user scope, so its
     /// calls that name no user fail with [`ErrorKind::MissingUserId`] before any request.
+    #[must_use]
     pub fn for_user(&self, user: impl Into<String>) -> Client {
         let user: String = user.into();
         Client {
@@ -104,6 +105,7 @@ impl Client {
 
     /// A view of this client whose calls use these overrides (timeout, retries, key). Each
     /// one set replaces this view's; one left unset keeps this view's, so views stack.
+    #[must_use]
     pub fn with_options(&self, call: CallOptions) -> Client {
         let base = &*self.call;
         let call = CallOptions {

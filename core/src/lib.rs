@@ -30,7 +30,7 @@
 //! let page = client.users().list(ListUsers { page: 1, page_size: 100 }).await?;
 //! println!("{} users, {} on this page", page.total, page.users.len());
 //! let update = UpdateUser { first_name: Some("Alicia".into()), ..Default::default() };
-//! client.users().update(&same.id.to_string(), update).await?;
+//! client.users().update(same.id, update).await?;
 //! # Ok(()) }
 //! ```
 //!
@@ -63,8 +63,7 @@
 //! let uploaded = alice.files()
 //!     .upload(FileSource::Path("report.pdf".into()), UploadFile::default())
 //!     .await?;
-//! let id = uploaded.file_id.to_string();
-//! alice.files().download_to(&id, "report-copy.pdf".as_ref(), None).await?;
+//! alice.files().download_to(uploaded.file_id, "report-copy.pdf", None).await?;
 //! # Ok(()) }
 //! ```
 //!
@@ -117,7 +116,7 @@ pub use invoke::{InvokeHandle, InvokeInput, InvokeOptions, InvokeStream};
 pub use models::*;
 pub use options::{Backoff, CallOptions, ClientOptions, Scope, DEFAULT_BASE_URL};
 pub use options::{ENV_API_KEY, ENV_BASE_URL, ENV_TENANT_ID};
-pub use resources::{FileSource, Files, Responses, Threads, Users};
+pub use resources::{AsId, FileSource, Files, Responses, Threads, Users};
 
 /// The logging switch every binding honours.
 pub mod logging {

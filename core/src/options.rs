@@ -138,90 +138,105 @@ impl ClientOptions {
     }
 
     /// Sets the API key.
+    #[must_use]
     pub fn api_key(mut self, key: impl Into<String>) -> ClientOptions {
         self.api_key = Some(key.into());
         self
     }
 
     /// Sets the base URL.
+    #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> ClientOptions {
         self.base_url = Some(url.into());
         self
     }
 
     /// Sets the per-attempt timeout.
+    #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> ClientOptions {
         self.timeout = timeout;
         self
     }
 
     /// Sets how many times a failed request is retried.
+    #[must_use]
     pub fn max_retries(mut self, retries: u32) -> ClientOptions {
         self.max_retries = retries;
         self
     }
 
     /// Sets the waits between attempts.
+    #[must_use]
     pub fn backoff(mut self, backoff: Backoff) -> ClientOptions {
         self.backoff = backoff;
         self
     }
 
     /// Sets the default scope.
+    #[must_use]
     pub fn scope(mut self, scope: Scope) -> ClientOptions {
         self.scope = scope;
         self
     }
 
     /// Adds a header to every request.
+    #[must_use]
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> ClientOptions {
         self.headers.push((name.into(), value.into()));
         self
     }
 
     /// Appends a product token to the `User-Agent`.
+    #[must_use]
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> ClientOptions {
         self.user_agent_suffix = Some(suffix.into());
         self
     }
 
     /// Sets the tenant id (a uuid; informational, since the key implies the tenant).
+    #[must_use]
     pub fn tenant_id(mut self, tenant: impl Into<String>) -> ClientOptions {
         self.tenant_id = Some(tenant.into());
         self
     }
 
     /// Sets the time a new connection may take to open.
+    #[must_use]
     pub fn connect_timeout(mut self, timeout: Duration) -> ClientOptions {
         self.connect_timeout = timeout;
         self
     }
 
     /// Sets the longest `Retry-After` the client sleeps before raising instead.
+    #[must_use]
     pub fn max_retry_after(mut self, wait: Duration) -> ClientOptions {
         self.max_retry_after = wait;
         self
     }
 
     /// Sets the largest response body read into memory.
+    #[must_use]
     pub fn max_response_bytes(mut self, bytes: u64) -> ClientOptions {
         self.max_response_bytes = bytes;
         self
     }
 
     /// Sets how often `invoke` reads a response when the server does not hold the read.
+    #[must_use]
     pub fn poll_interval(mut self, interval: Duration) -> ClientOptions {
         self.poll_interval = interval;
         self
     }
 
     /// Sets how long each `invoke` read asks the server to hold it (`?wait=`).
+    #[must_use]
     pub fn long_poll_wait(mut self, wait: Duration) -> ClientOptions {
         self.long_poll_wait = wait;
         self
     }
 
     /// Sets how long `invoke` waits in all for a final status.
+    #[must_use]
     pub fn invoke_deadline(mut self, deadline: Duration) -> ClientOptions {
         self.invoke_deadline = deadline;
         self
@@ -273,18 +288,21 @@ impl CallOptions {
     }
 
     /// Sets the per-attempt timeout.
+    #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> CallOptions {
         self.timeout = Some(timeout);
         self
     }
 
     /// Sets the retry count.
+    #[must_use]
     pub fn max_retries(mut self, retries: u32) -> CallOptions {
         self.max_retries = Some(retries);
         self
     }
 
     /// Sets the idempotency key.
+    #[must_use]
     pub fn idempotency_key(mut self, key: impl Into<String>) -> CallOptions {
         self.idempotency_key = Some(key.into());
         self

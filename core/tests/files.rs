@@ -119,7 +119,7 @@ async fn uploads_from_a_path_and_a_reader() {
         .unwrap();
     let back = client
         .files()
-        .download(&streamed.file_id.to_string(), None)
+        .download(streamed.file_id, None)
         .await
         .unwrap();
     assert_eq!(back.as_ref(), b"streamed bytes");
@@ -134,18 +134,11 @@ async fn uploads_from_a_path_and_a_reader() {
         .upload(FileSource::Reader(reader, Some(9)), named("owned.bin"))
         .await
         .unwrap();
-    let back = client
-        .files()
-        .download(&once.file_id.to_string(), None)
-        .await
-        .unwrap();
+    let back = client.files().download(once.file_id, None).await.unwrap();
     assert_eq!(back.as_ref(), b"one owner");
 
     let copy = dir.join("copy.md");
-    let written = client
-        .files()
-        .download_to(&up.file_id.to_string(), &copy, None)
-        .await;
+    let written = client.files().download_to(up.file_id, &copy, None).await;
     assert_eq!(written.unwrap(), 9);
     assert_eq!(std::fs::read(&copy).unwrap(), b"# Report\n");
     assert!(!dir.join("copy.md.part").exists());

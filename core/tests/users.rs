@@ -39,7 +39,7 @@ async fn upsert_get_update_delete() {
     // Calls return 'static futures: this one outlives its handle and runs on another task.
     let pending = client.users().get("ada@example.com");
     let by_email = tokio::spawn(pending).await.unwrap().unwrap();
-    let by_id = client.users().get(&user.id.to_string()).await.unwrap();
+    let by_id = client.users().get(user.id).await.unwrap();
     assert_eq!(by_email.id, user.id);
     assert_eq!(by_id.email, "ada@example.com");
 
@@ -55,7 +55,7 @@ async fn upsert_get_update_delete() {
     assert_eq!(updated.first_name.as_deref(), Some("Augusta"));
     assert_eq!(updated.last_name.as_deref(), Some("Lovelace"));
 
-    client.users().delete(&user.id.to_string()).await.unwrap();
+    client.users().delete(&user.id).await.unwrap();
     let err = client.users().get("ada@example.com").await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(err.status(), Some(404));

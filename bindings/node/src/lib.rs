@@ -555,9 +555,7 @@ impl NativeClient {
             let call = parse::<args::FileCall>("files.download options", &params)?;
             let user = call.user_id.as_deref();
             let got = match &call.path {
-                Some(path) => {
-                    Download::Written(files.download_to(&file_id, path.as_ref(), user).await?)
-                }
+                Some(path) => Download::Written(files.download_to(&file_id, &path, user).await?),
                 None => Download::Bytes(files.download(&file_id, user).await?),
             };
             Ok::<_, Failure>(got)

@@ -411,7 +411,7 @@ pub fn one(
                 Some(path) => boxed(async move {
                     let files = client.files();
                     files
-                        .download_to(&a.file_id, path.as_ref(), a.user_id.as_deref())
+                        .download_to(&a.file_id, &path, a.user_id.as_deref())
                         .await
                 }),
                 None => async move {

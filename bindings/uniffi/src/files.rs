@@ -398,7 +398,7 @@ impl LumnisClient {
         self.call(|c| async move {
             let files = c.files();
             files
-                .download_to(&file_id, path.as_ref(), user_id.as_deref())
+                .download_to(&file_id, &path, user_id.as_deref())
                 .await
                 .map(long)
         })

@@ -97,6 +97,7 @@ impl std::str::FromStr for DuplicateHandling {
 
 /// A stored file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FileMetadata {
     /// The file's id.
     pub id: Uuid,
@@ -153,6 +154,7 @@ pub struct FileMetadata {
 
 /// The answer to an upload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FileUploadResult {
     /// The stored file's id.
     pub file_id: Uuid,
@@ -168,6 +170,7 @@ pub struct FileUploadResult {
 
 /// One page of files.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FileList {
     /// The files of this page.
     #[serde(default, deserialize_with = "null_default")]
@@ -188,6 +191,7 @@ pub struct FileList {
 
 /// A file's text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FileContent {
     /// The file's id.
     pub file_id: Uuid,
@@ -213,6 +217,7 @@ pub struct FileContent {
 
 /// Where a file's processing stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FileStatus {
     /// The processing status.
     pub status: String,

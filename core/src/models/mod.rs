@@ -3,6 +3,11 @@
 //! Models tolerate unknown fields and nulls where the API sends them; free-form JSON
 //! (`metadata`, `structured_response`, tool calls, `error`, `options`, `response_format`) is
 //! kept verbatim as [`serde_json::Value`], so no key is ever re-cased.
+//!
+//! The server's answers (`User`, `Response`, `FileMetadata`, the lists, ...) are
+//! `#[non_exhaustive]`: the API may add fields, and a new one is not a breaking change. They
+//! are read, or deserialized with serde (a stored answer, a test's fixture); the parameters
+//! of calls stay open to struct literals with `..Default::default()`.
 
 mod files;
 mod responses;
@@ -27,6 +32,7 @@ where
 
 /// The message of a delete call: `{"message": "..."}`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteResult {
     /// What the server said.
     #[serde(default)]

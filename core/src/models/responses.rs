@@ -139,6 +139,7 @@ impl std::str::FromStr for ResponseStatus {
 
 /// One step of an agent run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProgressEntry {
     /// When the step happened.
     pub ts: DateTime<Utc>,
@@ -157,6 +158,7 @@ pub struct ProgressEntry {
 
 /// An agent run, as read back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Response {
     /// The response's id.
     pub response_id: Uuid,
@@ -221,6 +223,7 @@ fn read_messages<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Message>, D::Er
 
 /// The answer to a create call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreatedResponse {
     /// The new response's id.
     pub response_id: Uuid,
@@ -238,6 +241,7 @@ pub struct CreatedResponse {
 
 /// The answer to a cancel call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CancelResult {
     /// The status after the cancel.
     pub status: String,
@@ -248,6 +252,7 @@ pub struct CancelResult {
 
 /// One page of responses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResponseList {
     /// The responses of this page, newest first.
     #[serde(default, deserialize_with = "null_default")]
@@ -476,6 +481,7 @@ pub struct CreateFeedback {
 
 /// The answer to a feedback call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FeedbackCreated {
     /// The feedback's id.
     pub feedback_id: Uuid,
@@ -486,6 +492,7 @@ pub struct FeedbackCreated {
 
 /// One piece of feedback on a run, as the server lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Feedback {
     /// The feedback's id.
     pub feedback_id: Uuid,
@@ -524,6 +531,7 @@ pub struct Feedback {
 
 /// The feedback on a run, or on one of its steps, with its counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FeedbackList {
     /// The run.
     pub response_id: Uuid,

@@ -8,6 +8,7 @@ use super::null_default;
 
 /// A conversation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Thread {
     /// The thread's id.
     pub thread_id: Uuid,
@@ -35,6 +36,7 @@ pub struct Thread {
 
 /// One page of threads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ThreadList {
     /// The threads of this page.
     #[serde(default, deserialize_with = "null_default")]

@@ -9,6 +9,7 @@ use super::null_default;
 
 /// An end user of the tenant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct User {
     /// The user's id.
     pub id: Uuid,
@@ -42,6 +43,7 @@ fn active() -> bool {
 
 /// What the users list says about its page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Pagination {
     /// The page number, from 1.
     pub page: u32,
@@ -62,6 +64,7 @@ pub struct Pagination {
 
 /// One page of users.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UserList {
     /// The users of this page.
     #[serde(default, deserialize_with = "null_default")]
@@ -99,12 +102,14 @@ impl CreateUser {
     }
 
     /// Sets the first name.
+    #[must_use]
     pub fn first_name(mut self, name: impl Into<String>) -> CreateUser {
         self.first_name = Some(name.into());
         self
     }
 
     /// Sets the last name.
+    #[must_use]
     pub fn last_name(mut self, name: impl Into<String>) -> CreateUser {
         self.last_name = Some(name.into());
         self

@@ -11,7 +11,7 @@ use reqwest::Method;
 use tokio::io::{AsyncRead, AsyncSeekExt, AsyncWriteExt};
 use tokio_util::io::ReaderStream;
 
-use super::{check_range, check_tags, id_segment};
+use super::{check_range, check_tags, id_segment, AsId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{DeleteResult, FileContent, FileContentParams, FileList, FileMetadata};
 use crate::models::{FileScope, FileStatus, FileUploadResult, ListFiles, UploadFile};
@@ -49,8 +49,8 @@ impl std::fmt::Debug for FileSource {
 /// let alice = client.for_user("alice@example.com");
 /// let up = alice.files().upload(FileSource::Path("notes.txt".into()), UploadFile::default())
 ///     .await?;
-/// let bytes = alice.files().download(&up.file_id.to_string(), None).await?;
-/// alice.files().download_to(&up.file_id.to_string(), "copy.txt".as_ref(), None).await?;
+/// let bytes = alice.files().download(up.file_id, None).await?;
+/// alice.files().download_to(up.file_id, "copy.txt", None).await?;
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone)]
@@ -189,11 +189,11 @@ impl Files {
     /// Gets a file's metadata.
     pub fn get(
         &self,
-        file_id: &str,
+        file_id: impl AsId,
         user_id: Option<&str>,
     ) -> impl Future<Output = Result<FileMetadata>> + Send + 'static {
         let this = self.clone();
-        let file_id = file_id.to_owned();
+        let file_id = file_id.to_id();
         let user_id = user_id.map(str::to_owned);
         async move {
             let file_id = file_id.as_str();
@@ -206,11 +206,11 @@ impl Files {
     /// Reads a file's text, optionally a range of lines.
     pub fn content(
         &self,
-        file_id: &str,
+        file_id: impl AsId,
         params: FileContentParams,
     ) -> impl Future<Output = Result<FileContent>> + Send + 'static {
         let this = self.clone();
-        let file_id = file_id.to_owned();
+        let file_id = file_id.to_id();
         async move {
             let file_id = file_id.as_str();
             check_lines(params.start_line, params.end_line)?;
@@ -232,11 +232,11 @@ impl Files {
     /// [`download_to`](Files::download_to) for large files).
     pub fn download(
         &self,
-        file_id: &str,
+        file_id: impl AsId,
         user_id: Option<&str>,
     ) -> impl Future<Output = Result<Bytes>> + Send + 'static {
         let this = self.clone();
-        let file_id = file_id.to_owned();
+        let file_id = file_id.to_id();
         let user_id = user_id.map(str::to_owned);
         async move {
             let file_id = file_id.as_str();
@@ -261,13 +261,13 @@ impl Files {
     /// allows.
     pub fn download_to(
         &self,
-        file_id: &str,
-        path: &Path,
+        file_id: impl AsId,
+        path: impl AsRef<Path>,
         user_id: Option<&str>,
     ) -> impl Future<Output = Result<u64>> + Send + 'static {
         let this = self.clone();
-        let file_id = file_id.to_owned();
-        let path = path.to_owned();
+        let file_id = file_id.to_id();
+        let path = path.as_ref().to_owned();
         let user_id = user_id.map(str::to_owned);
         async move {
             let request = this.file_request(
@@ -311,10 +311,10 @@ impl Files {
     /// Where a file's processing stands.
     pub fn status(
         &self,
-        file_id: &str,
+        file_id: impl AsId,
     ) -> impl Future<Output = Result<FileStatus>> + Send + 'static {
         let this = self.clone();
-        let file_id = file_id.to_owned();
+        let file_id = file_id.to_id();
         async move {
             let file_id = file_id.as_str();
             let path = format!("/v1/files/{}/status", id_segment("the file id", file_id)?);
@@ -327,12 +327,12 @@ impl Files {
     /// Deletes a file; `hard_delete` removes its bytes too.
     pub fn delete(
         &self,
-        file_id: &str,
+        file_id: impl AsId,
         user_id: Option<&str>,
         hard_delete: bool,
     ) -> impl Future<Output = Result<DeleteResult>> + Send + 'static {
         let this = self.clone();
-        let file_id = file_id.to_owned();
+        let file_id = file_id.to_id();
         let user_id = user_id.map(str::to_owned);
         async move {
             let file_id = file_id.as_str();

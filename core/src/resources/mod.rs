@@ -27,6 +27,38 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~')
     .remove(b'@');
 
+/// What a call takes to name an object: a `&str` or `String` (an id, or a user's email),
+/// or the [`Uuid`](uuid::Uuid) an answer carries, so that
+/// `client.threads().get(thread.thread_id)` needs no `to_string()`.
+pub trait AsId {
+    /// The id as text, as the call sends it.
+    fn to_id(&self) -> String;
+}
+
+impl AsId for str {
+    fn to_id(&self) -> String {
+        self.to_owned()
+    }
+}
+
+impl AsId for String {
+    fn to_id(&self) -> String {
+        self.clone()
+    }
+}
+
+impl AsId for uuid::Uuid {
+    fn to_id(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl<T: AsId + ?Sized> AsId for &T {
+    fn to_id(&self) -> String {
+        (**self).to_id()
+    }
+}
+
 /// Encodes one path segment.
 pub(crate) fn segment(value: &str) -> String {
     utf8_percent_encode(value, SEGMENT).to_string()

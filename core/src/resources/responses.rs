@@ -8,7 +8,7 @@ use futures::stream::{self, BoxStream, StreamExt};
 use reqwest::Method;
 use serde_json::Value;
 
-use super::{check_range, id_segment};
+use super::{check_range, id_segment, AsId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{CancelResult, CreateFeedback, CreateResponse, CreateResponseBody};
 use crate::models::{CreatedResponse, FeedbackCreated, FeedbackList, FeedbackListWire};
@@ -32,8 +32,7 @@ const WAIT_GRACE: Duration = Duration::from_secs(10);
 ///     user_id: Some("alice@example.com".into()),
 ///     ..CreateResponse::new("What's the weather like?")
 /// }).await?;
-/// let id = created.response_id.to_string();
-/// let now = client.responses().get(&id, Some(Duration::from_secs(10))).await?;
+/// let now = client.responses().get(created.response_id, Some(Duration::from_secs(10))).await?;
 /// println!("{:?}", now.status);
 /// # Ok(()) }
 /// ```
@@ -107,11 +106,11 @@ impl Responses {
     /// changes or ends, up to that long (whole seconds, at most 30).
     pub fn get(
         &self,
-        response_id: &str,
+        response_id: impl AsId,
         wait: Option<Duration>,
     ) -> impl Future<Output = Result<Response>> + Send + 'static {
         let this = self.clone();
-        let response_id = response_id.to_owned();
+        let response_id = response_id.to_id();
         async move {
             let response_id = response_id.as_str();
             let path = format!(
@@ -137,10 +136,10 @@ impl Responses {
     /// Cancels a run.
     pub fn cancel(
         &self,
-        response_id: &str,
+        response_id: impl AsId,
     ) -> impl Future<Output = Result<CancelResult>> + Send + 'static {
         let this = self.clone();
-        let response_id = response_id.to_owned();
+        let response_id = response_id.to_id();
         async move {
             let response_id = response_id.as_str();
             let path = format!(
@@ -216,12 +215,12 @@ impl Responses {
     /// The artifacts of a run, verbatim.
     pub fn artifacts(
         &self,
-        response_id: &str,
+        response_id: impl AsId,
         limit: u32,
         offset: u64,
     ) -> impl Future<Output = Result<Value>> + Send + 'static {
         let this = self.clone();
-        let response_id = response_id.to_owned();
+        let response_id = response_id.to_id();
         async move {
             let response_id = response_id.as_str();
             check_range("the limit", limit, 1, 100)?;
@@ -239,11 +238,11 @@ impl Responses {
     /// Gives feedback on a run; the bound user is the author unless one is named.
     pub fn create_feedback(
         &self,
-        response_id: &str,
+        response_id: impl AsId,
         feedback: CreateFeedback,
     ) -> impl Future<Output = Result<FeedbackCreated>> + Send + 'static {
         let this = self.clone();
-        let response_id = response_id.to_owned();
+        let response_id = response_id.to_id();
         async move {
             let response_id = response_id.as_str();
             if feedback.feedback_text.trim().is_empty() {
@@ -268,11 +267,11 @@ impl Responses {
     /// contract's list call takes no filter), counted.
     pub fn list_feedback(
         &self,
-        response_id: &str,
+        response_id: impl AsId,
         progress_id: Option<&str>,
     ) -> impl Future<Output = Result<FeedbackList>> + Send + 'static {
         let this = self.clone();
-        let response_id = response_id.to_owned();
+        let response_id = response_id.to_id();
         let progress_id = progress_id.map(|p| p.trim().to_owned());
         async move {
             if progress_id.as_deref() == Some("") {

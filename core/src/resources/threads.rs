@@ -5,7 +5,7 @@ use std::future::Future;
 use futures::stream::{self, BoxStream, StreamExt};
 use reqwest::Method;
 
-use super::{check_range, id_segment};
+use super::{check_range, id_segment, AsId};
 use crate::error::{Error, Result};
 use crate::models::UpdateThread;
 use crate::models::{CreateThread, DeleteResult, ListThreads, Response, Thread, ThreadList};
@@ -22,7 +22,7 @@ use crate::Client;
 /// let thread = alice.threads().create(CreateThread::default()).await?;
 /// let mine = alice.threads().list(ListThreads::default()).await?;
 /// assert!(mine.threads.iter().any(|t| t.thread_id == thread.thread_id));
-/// let responses = alice.threads().responses(&thread.thread_id.to_string(), 50, 0).await?;
+/// let responses = alice.threads().responses(thread.thread_id, 50, 0).await?;
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone)]
@@ -95,9 +95,12 @@ impl Threads {
     }
 
     /// Gets a thread.
-    pub fn get(&self, thread_id: &str) -> impl Future<Output = Result<Thread>> + Send + 'static {
+    pub fn get(
+        &self,
+        thread_id: impl AsId,
+    ) -> impl Future<Output = Result<Thread>> + Send + 'static {
         let this = self.clone();
-        let thread_id = thread_id.to_owned();
+        let thread_id = thread_id.to_id();
         async move {
             let thread_id = thread_id.as_str();
             let path = format!("/v1/threads/{}", id_segment("the thread id", thread_id)?);
@@ -110,12 +113,12 @@ impl Threads {
     /// The responses of a thread, oldest first.
     pub fn responses(
         &self,
-        thread_id: &str,
+        thread_id: impl AsId,
         limit: u32,
         offset: u64,
     ) -> impl Future<Output = Result<Vec<Response>>> + Send + 'static {
         let this = self.clone();
-        let thread_id = thread_id.to_owned();
+        let thread_id = thread_id.to_id();
         async move {
             let thread_id = thread_id.as_str();
             check_range("the limit", limit, 1, 100)?;
@@ -133,11 +136,11 @@ impl Threads {
     /// Changes a thread's title.
     pub fn update(
         &self,
-        thread_id: &str,
+        thread_id: impl AsId,
         params: UpdateThread,
     ) -> impl Future<Output = Result<Thread>> + Send + 'static {
         let this = self.clone();
-        let thread_id = thread_id.to_owned();
+        let thread_id = thread_id.to_id();
         async move {
             let thread_id = thread_id.as_str();
             check_title(params.title.as_deref())?;
@@ -150,10 +153,10 @@ impl Threads {
     /// Deletes a thread and its responses.
     pub fn delete(
         &self,
-        thread_id: &str,
+        thread_id: impl AsId,
     ) -> impl Future<Output = Result<DeleteResult>> + Send + 'static {
         let this = self.clone();
-        let thread_id = thread_id.to_owned();
+        let thread_id = thread_id.to_id();
         async move {
             let thread_id = thread_id.as_str();
             let path = format!("/v1/threads/{}", id_segment("the thread id", thread_id)?);

@@ -5,7 +5,7 @@ use std::future::Future;
 use futures::stream::{self, BoxStream, StreamExt};
 use reqwest::Method;
 
-use super::{check_email, check_metadata, check_range, id_segment};
+use super::{check_email, check_metadata, check_range, id_segment, AsId};
 use crate::error::Result;
 use crate::models::{CreateUser, DeleteResult, ListUsers, UpdateUser, User, UserList};
 use crate::transport::Request;
@@ -59,9 +59,12 @@ impl Users {
     }
 
     /// Gets a user by id or email.
-    pub fn get(&self, id_or_email: &str) -> impl Future<Output = Result<User>> + Send + 'static {
+    pub fn get(
+        &self,
+        id_or_email: impl AsId,
+    ) -> impl Future<Output = Result<User>> + Send + 'static {
         let this = self.clone();
-        let id_or_email = id_or_email.to_owned();
+        let id_or_email = id_or_email.to_id();
         async move {
             let id_or_email = id_or_email.as_str();
             let path = format!(
@@ -119,11 +122,11 @@ impl Users {
     /// Changes the fields that are set.
     pub fn update(
         &self,
-        id_or_email: &str,
+        id_or_email: impl AsId,
         params: UpdateUser,
     ) -> impl Future<Output = Result<User>> + Send + 'static {
         let this = self.clone();
-        let id_or_email = id_or_email.to_owned();
+        let id_or_email = id_or_email.to_id();
         async move {
             let id_or_email = id_or_email.as_str();
             let path = format!(
@@ -139,10 +142,10 @@ impl Users {
     /// Soft-deletes a user: it leaves lists and `get` answers not found.
     pub fn delete(
         &self,
-        id_or_email: &str,
+        id_or_email: impl AsId,
     ) -> impl Future<Output = Result<DeleteResult>> + Send + 'static {
         let this = self.clone();
-        let id_or_email = id_or_email.to_owned();
+        let id_or_email = id_or_email.to_id();
         async move {
             let id_or_email = id_or_email.as_str();
             let path = format!(
