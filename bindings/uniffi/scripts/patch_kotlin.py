@@ -75,6 +75,9 @@ EVERY = [
         "        return FfiConverterString.lift(\n"
         "    callWithHandle {\n",
     ),
+    # uniffi's converters are the binding's plumbing, not its API: internal, so that they stay
+    # out of an app's completion and out of `import ai.lumnis.*`.
+    (r"(?m)^public (object|interface) FfiConverter", r"internal \1 FfiConverter"),
     # An error's message is the core's message with its status and request id (Lumnis.kt),
     # instead of every field: the fields stay readable one by one.
     (
