@@ -214,6 +214,24 @@ test('delete removes the bytes unless hardDelete is false, as in the official SD
   await assert.rejects(alice.files.get(soft.fileId), NotFoundError)
 })
 
+test('an option a call does not take is refused before any request, not dropped', async () => {
+  // Dropped, `hard_delete: false` would have deleted the bytes, and `user_id` would have
+  // listed every user's threads.
+  const kept = await alice.files.upload(Buffer.from('kept'), { fileName: 'kept.txt' })
+  await server.clearLog()
+  await assert.rejects(alice.files.delete(kept.fileId, { hard_delete: false }), {
+    name: 'ValidationError',
+    message: /unknown field `hard_delete`.*; did you mean hardDelete\?$/,
+  })
+  await assert.rejects(client.listThreads({ user_id: 'alice@example.com' }), {
+    name: 'ValidationError',
+    message: /did you mean userId\?/,
+  })
+  await assert.rejects(client.listUsers({ pageSize: 5, limit: 1 }), /unknown field `limit`/)
+  assert.deepEqual(await server.log(), [])
+  assert.equal((await alice.files.get(kept.fileId)).fileName, 'kept.txt')
+})
+
 test('tags go as a list or as one comma-separated string', async () => {
   const tags = 'q3, finance'
   const up = await alice.files.upload(Buffer.from('t'), { fileName: 't.txt', tags })

@@ -19,13 +19,46 @@ use serde_json::{Map, Value};
 ///
 /// The JS layer sends an object, so a failure is about one of its fields: the message names
 /// that field (`pageSize: invalid type ...`) rather than a position in text nobody wrote.
+///
+/// A name the call does not take is refused, not dropped: a dropped `hard_delete: false`
+/// would have hard-deleted, a dropped `user_id` listed another user's threads. A snake_case
+/// name gets its camelCase spelling as a hint.
 pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> core::Result<T> {
     let text = if text.trim().is_empty() { "{}" } else { text };
-    let invalid =
-        |e: serde_json::Error| Error::new(ErrorKind::Validation, format!("invalid {what}: {e}"));
+    let invalid = |e: serde_json::Error| {
+        let hint = camel_hint(&e.to_string());
+        Error::new(ErrorKind::Validation, format!("invalid {what}: {e}{hint}"))
+    };
     match serde_json::from_str::<Value>(text).map_err(invalid)? {
         Value::Object(fields) => T::deserialize(Fields(fields)).map_err(invalid),
         other => T::deserialize(other).map_err(invalid),
+    }
+}
+
+/// `; did you mean fooBar?` for serde's "unknown field `foo_bar`, expected ... `fooBar` ...".
+fn camel_hint(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return String::new();
+    };
+    let Some((name, expected)) = rest.split_once('`') else {
+        return String::new();
+    };
+    let mut camel = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        match c {
+            '_' => upper = !camel.is_empty(),
+            c if upper => {
+                camel.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => camel.push(c),
+        }
+    }
+    if camel != name && expected.contains(&format!("`{camel}`")) {
+        format!("; did you mean {camel}?")
+    } else {
+        String::new()
     }
 }
 
@@ -127,7 +160,7 @@ fn node_token() -> String {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct CreateUser {
     email: String,
     first_name: Option<String>,
@@ -147,7 +180,7 @@ impl From<CreateUser> for core::CreateUser {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct UpdateUser {
     first_name: Option<String>,
     last_name: Option<String>,
@@ -165,7 +198,7 @@ impl From<UpdateUser> for core::UpdateUser {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct ListUsers {
     page: Option<u32>,
     page_size: Option<u32>,
@@ -189,7 +222,7 @@ impl ListUsers {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct CreateThread {
     user_id: Option<String>,
     title: Option<String>,
@@ -205,7 +238,7 @@ impl From<CreateThread> for core::CreateThread {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct ListThreads {
     user_id: Option<String>,
     limit: Option<u32>,
@@ -224,7 +257,7 @@ impl From<ListThreads> for core::ListThreads {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct UpdateThread {
     title: Option<String>,
 }
@@ -237,14 +270,14 @@ impl From<UpdateThread> for core::UpdateThread {
 
 /// `responses.listFeedback` options.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct ListFeedback {
     pub(crate) progress_id: Option<String>,
 }
 
 /// `{ limit, offset }` of a page; 50 and 0 unless given.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct Page {
     limit: Option<u32>,
     offset: Option<u64>,
@@ -374,7 +407,7 @@ impl From<CreateResponse> for core::CreateResponse {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct GetResponse {
     /// Seconds the server may hold the read until the response changes.
     wait: Option<f64>,
@@ -387,7 +420,7 @@ impl GetResponse {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct ListResponses {
     user_id: Option<String>,
     status: Option<core::ResponseStatus>,
@@ -506,7 +539,7 @@ impl Invoke {
 
 /// `responses.createFeedback` options; the type is `suggestion` unless given, as in Python.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct CreateFeedback {
     feedback_text: String,
     feedback_type: Option<core::FeedbackType>,
@@ -540,7 +573,7 @@ fn tags<'de, D: serde::Deserializer<'de>>(from: D) -> Result<Vec<String>, D::Err
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct Upload {
     file_name: Option<String>,
     mime_type: Option<String>,
@@ -573,7 +606,7 @@ impl From<Upload> for core::UploadFile {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct ListFiles {
     user_id: Option<String>,
     scope: Option<core::FileScope>,
@@ -602,7 +635,7 @@ impl From<ListFiles> for core::ListFiles {
 
 /// `{ userId }` (and, for delete, `hardDelete`; for download, `path`).
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct FileCall {
     pub(crate) user_id: Option<String>,
     /// True unless set: the official SDKs delete the bytes too by default.
@@ -616,7 +649,7 @@ fn hard_delete_by_default() -> bool {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct FileContent {
     content_type: Option<String>,
     start_line: Option<u64>,
@@ -639,6 +672,23 @@ impl From<FileContent> for core::FileContentParams {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_name_a_call_does_not_take_is_refused_with_a_hint() {
+        let Err(err) = parse::<FileCall>("file options", r#"{"hard_delete":false}"#) else {
+            panic!("a dropped hard_delete: false would hard-delete");
+        };
+        assert_eq!(err.kind(), ErrorKind::Validation);
+        assert!(
+            err.message().ends_with("; did you mean hardDelete?"),
+            "{err}"
+        );
+        let Err(err) = parse::<ListThreads>("options", r#"{"owner":"a@b.co"}"#) else {
+            panic!("an unknown name is refused");
+        };
+        assert!(err.message().contains("unknown field `owner`"), "{err}");
+        assert!(!err.message().contains("did you mean"), "{err}");
+    }
 
     #[test]
     fn agent_config_names_are_mapped_and_unknown_keys_kept() {
