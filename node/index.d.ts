@@ -36,7 +36,10 @@ export interface ClientConfig {
 
 /** Per-call options every method takes. */
 export interface RequestOptions {
-  /** Aborts the call: the native request is dropped and the promise rejects (AbortError). */
+  /**
+   * Aborts the call: the native request is dropped and the promise rejects with the signal's
+   * reason, as fetch does (an `AbortError` DOMException for a bare `abort()`).
+   */
   signal?: AbortSignal
 }
 
@@ -274,7 +277,8 @@ export interface GetResponseOptions extends RequestOptions {
 
 export interface ListResponsesParams extends RequestOptions {
   userId?: string
-  status?: ResponseStatus
+  /** One of the wire names; `'unknown'` stands for none of them and cannot be listed by. */
+  status?: Exclude<ResponseStatus, 'unknown'>
   /** A Date, an ISO-8601 date-time, or a date alone (`2020-01-01`: its midnight UTC). */
   startDate?: string | Date
   /** As `startDate`; a date alone is its midnight UTC, the start of that day. */
@@ -665,7 +669,7 @@ export interface LumnisErrorOptions {
   details?: Json
 }
 
-/** The base of every error the client throws (an abort is a DOMException `AbortError`). */
+/** The base of every error the client throws (an aborted call rejects with the signal's reason). */
 export declare class LumnisError extends Error {
   /**
    * For code that builds these errors itself, such as a test's stand-in for the client; a
@@ -731,7 +735,7 @@ export declare class SourcesNotAvailableError extends ValidationError {
   constructor(message: string, availableSources: string[])
   readonly availableSources: string[]
 }
-/** A client that cannot be built: no API key, a bad base URL. */
+/** A client that cannot be built: no API key, a bad base URL, a setting out of range. */
 export declare class ConfigurationError extends LumnisError {}
 /** A local file could not be read or written. */
 export declare class IOError extends LumnisError {}

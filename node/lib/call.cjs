@@ -62,7 +62,7 @@ function encode(params, what = 'options') {
 
 /** Starts `start(token)` and settles with its parsed result; `signal` aborts it natively. */
 function run(signal, start) {
-  if (signal?.aborted) return Promise.reject(abortError())
+  if (signal?.aborted) return Promise.reject(abortError(signal))
   const token = signal ? addon.cancelToken() : undefined
   let started
   try {
@@ -75,7 +75,9 @@ function run(signal, start) {
   if (!signal) return started.then(parse, rethrow)
   const onAbort = () => addon.cancel(token)
   signal.addEventListener('abort', onAbort, { once: true })
-  return started.then(parse, rethrow).finally(() => signal.removeEventListener('abort', onAbort))
+  return started
+    .then(parse, (error) => rethrow(error, signal))
+    .finally(() => signal.removeEventListener('abort', onAbort))
 }
 
 /** Runs a synchronous native call, rethrowing its failure as its class. */

@@ -44,7 +44,13 @@ class LumnisClient {
       this.#native = options[FROM_NATIVE]
     } else {
       checkOptionNames(options ?? {})
-      const settings = encode(options, 'LumnisClient options')
+      // A setting the client cannot be built with is a ConfigurationError, as a missing key is.
+      let settings
+      try {
+        settings = encode(options, 'LumnisClient options')
+      } catch (error) {
+        throw new ConfigurationError(error.message, { kind: 'config' })
+      }
       this.#native = sync(() => new addon.NativeClient(settings))
     }
     // Non-enumerable, so that spreading or logging a client shows its description only.

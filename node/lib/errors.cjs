@@ -124,20 +124,22 @@ KIND_OF.set(NotImplementedYetError, 'not_implemented')
 KIND_OF.set(NoDataSourcesError, 'no_data_sources')
 KIND_OF.set(SourcesNotAvailableError, 'sources_not_available')
 
-function abortError() {
-  return new DOMException('This operation was aborted', 'AbortError')
+// What an aborted call rejects with, as fetch: the signal's reason (a TimeoutError from
+// `AbortSignal.timeout()`, the caller's own value from `abort(reason)`), else an AbortError.
+function abortError(signal) {
+  return signal?.reason ?? new DOMException('This operation was aborted', 'AbortError')
 }
 
-function fromNative(fields) {
-  if (fields.kind === 'aborted') return abortError()
+function fromNative(fields, signal) {
+  if (fields.kind === 'aborted') return abortError(signal)
   const Class = BY_KIND[fields.kind] ?? LumnisError
   return new Class(fields.message, fields)
 }
 
 /** Throws the class a native failure stands for; any other error as it is. */
-function rethrow(error) {
+function rethrow(error, signal) {
   if (error && typeof error.lumnisai === 'string') {
-    throw fromNative(JSON.parse(error.lumnisai))
+    throw fromNative(JSON.parse(error.lumnisai), signal)
   }
   throw error
 }

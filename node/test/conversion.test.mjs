@@ -114,7 +114,7 @@ test('NaN and Infinity in numeric options are refused, not replaced by defaults'
     await refused(() => client.responses.get('x', { wait: bad }), /^wait must be a finite/)
     assert.throws(
       () => new LumnisClient({ apiKey: 'k', baseUrl: server.baseUrl, timeoutMs: bad }),
-      (e) => e instanceof ValidationError && /^timeoutMs must be a finite/.test(e.message),
+      (e) => e instanceof ConfigurationError && /^timeoutMs must be a finite/.test(e.message),
     )
   }
   // A number the option's type cannot hold names the option rather than a position.

@@ -180,9 +180,10 @@ test('a client with no key or a bad URL is a ConfigurationError at once', () => 
     if (saved !== undefined) process.env.LUMNISAI_API_KEY = saved
   }
   assert.throws(() => new LumnisClient({ apiKey: 'k', baseUrl: 'ftp://x' }), ConfigurationError)
-  assert.throws(() => new LumnisClient({ apiKey: 'k', scope: 'team' }), ValidationError)
-  assert.throws(() => new LumnisClient({ apiKey: 'k', timeoutMs: 1e300 }), ValidationError)
-  assert.throws(() => new LumnisClient({ apiKey: 'k', maxRetries: -1 }), ValidationError)
+  // A setting it cannot be built with too: the client, not a call, is wrong.
+  assert.throws(() => new LumnisClient({ apiKey: 'k', scope: 'team' }), ConfigurationError)
+  assert.throws(() => new LumnisClient({ apiKey: 'k', timeoutMs: 1e300 }), ConfigurationError)
+  assert.throws(() => new LumnisClient({ apiKey: 'k', maxRetries: -1 }), ConfigurationError)
 })
 
 test('blank options read the environment, as the official client does', async () => {

@@ -42,6 +42,22 @@ test('an AbortSignal cancels the native request; no retry; the client goes on', 
   assert.equal((await client.getUser('known@example.com')).email, 'known@example.com')
 })
 
+test('an aborted call rejects with the signal\'s reason, as fetch does', async () => {
+  await server.fault({ method: 'GET', path: '/v1/users/*', kind: 'hang', count: 2 })
+  const timedOut = await client.getUser('known@example.com', { signal: AbortSignal.timeout(100) })
+    .catch((e) => e)
+  assert.equal(timedOut.name, 'TimeoutError')
+  const reason = new Error('the user left')
+  const controller = new AbortController()
+  setTimeout(() => controller.abort(reason), 100)
+  const left = await client.getUser('known@example.com', { signal: controller.signal })
+    .catch((e) => e)
+  assert.equal(left, reason)
+  await server.clearFaults()
+  const already = await client.listUsers({ signal: AbortSignal.abort(reason) }).catch((e) => e)
+  assert.equal(already, reason)
+})
+
 test('an already-aborted signal rejects without a request', async () => {
   await server.clearLog()
   const error = await client.listUsers({ signal: AbortSignal.abort() }).catch((e) => e)
@@ -56,7 +72,7 @@ test('AbortSignal.timeout stops an invoke and its polling', async () => {
     const error = await client
       .invoke('long', { userId: 'known@example.com', signal: AbortSignal.timeout(300) })
       .catch((e) => e)
-    assert.equal(error.name, 'AbortError')
+    assert.equal(error.name, 'TimeoutError', 'the signal\'s reason, as fetch gives')
     await new Promise((r) => setTimeout(r, 600))
     // A read held by the server when the abort came may be logged later; none may start
     // after it.

@@ -221,6 +221,13 @@ test('responses.create, get (with wait), list, iterate and cancel', async () => 
 
   const list = await alice.responses.list({ limit: 100 })
   assert.ok(list.responses.some((r) => r.responseId === created.responseId))
+  const done = await alice.responses.list({ status: 'succeeded', limit: 100 })
+  assert.ok(done.responses.every((r) => r.status === 'succeeded'))
+  // A typo is named, not read as the catch-all status.
+  await assert.rejects(alice.responses.list({ status: 'Succeeded' }), {
+    name: 'ValidationError',
+    message: /status: unknown response status "Succeeded" \(known: queued, in_progress/,
+  })
   let seen = 0
   for await (const r of alice.responses.iterate({ limit: 2 })) {
     assert.ok(r.responseId)

@@ -423,6 +423,7 @@ impl GetResponse {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct ListResponses {
     user_id: Option<String>,
+    #[serde(default, deserialize_with = "known_status")]
     status: Option<core::ResponseStatus>,
     #[serde(default, deserialize_with = "instant")]
     start_date: Option<DateTime<Utc>>,
@@ -444,6 +445,19 @@ impl From<ListResponses> for core::ListResponses {
             offset: a.offset.unwrap_or(defaults.offset),
         }
     }
+}
+
+/// A status to filter by: one of the wire names, so that a typo (`'Succeeded'`) is named in
+/// the error instead of reading as the catch-all `unknown`.
+fn known_status<'de, D: Deserializer<'de>>(
+    de: D,
+) -> Result<Option<core::ResponseStatus>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(de)? else {
+        return Ok(None);
+    };
+    text.parse()
+        .map(Some)
+        .map_err(|e: Error| serde::de::Error::custom(e.message()))
 }
 
 /// An instant: an RFC 3339 date-time, or a date alone (`2020-01-01`), which stands for its

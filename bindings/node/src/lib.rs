@@ -66,8 +66,18 @@ impl NativeClient {
     pub fn new(env: Env, options: String) -> napi::Result<NativeClient> {
         bridge::init_logging();
         guard(&env, || {
-            let options = parse::<args::ClientArgs>("client options", &options)?;
-            let inner = Client::new(options.into_options()?)?;
+            // A setting the client cannot be built with (`timeoutMs: -5`, `scope: 'global'`) is
+            // a configuration error, as a missing key is.
+            let as_config = |err: lumnisai::Error| match err.kind() {
+                lumnisai::ErrorKind::Validation => {
+                    lumnisai::Error::new(lumnisai::ErrorKind::Config, err.message())
+                }
+                _ => err,
+            };
+            let options = parse::<args::ClientArgs>("client options", &options)
+                .and_then(args::ClientArgs::into_options)
+                .map_err(as_config)?;
+            let inner = Client::new(options)?;
             Ok(NativeClient { inner })
         })
     }

@@ -130,7 +130,8 @@ impl std::str::FromStr for ResponseStatus {
     fn from_str(s: &str) -> crate::Result<ResponseStatus> {
         match serde_json::from_value(Value::String(s.to_owned())) {
             Ok(ResponseStatus::Unknown) | Err(_) => Err(crate::Error::validation(format!(
-                "unknown response status {s:?}"
+                "unknown response status {s:?} (known: queued, in_progress, succeeded, failed, \
+                 cancelled)"
             ))),
             Ok(status) => Ok(status),
         }
