@@ -133,7 +133,7 @@ test-node: server node-build
 	if [ "$$(uname -sm)" = "Linux x86_64" ]; then bash tests/glibc-floor.sh $(NODE_ADDON) 2.17; fi
 	$(CARGO) test -q -p lumnisai-node
 	cd node && node --test --test-concurrency=1 test/*.test.mjs
-	cd node && npx tsc -p test/types/tsconfig.json
+	cd node && npm run --silent typecheck
 
 bench-node: release-server node-build
 	LUMNIS_LOCAL_BIN=$(ROOT)/target/release/lumnis-local node node/bench/bench.mjs
