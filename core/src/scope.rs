@@ -78,7 +78,7 @@ fn missing_user() -> Error {
     Error::new(
         ErrorKind::MissingUserId,
         "this call is in user scope but names no user: pass a user id, or make it from a \
-         client bound to a user (for_user, forUser)",
+         client bound to a user",
     )
 }
 
@@ -87,7 +87,7 @@ fn warn_tenant_scope() {
     if TENANT_WARNINGS.allow(Instant::now()) {
         tracing::warn!(
             "a tenant-scope agent run bypasses user isolation; pass a user id, or make it from a \
-             client bound to a user (for_user, forUser)"
+             client bound to a user"
         );
     }
 }

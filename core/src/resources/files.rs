@@ -84,7 +84,7 @@ impl Files {
                             Error::new(
                                 ErrorKind::MissingUserId,
                                 "a user-scoped upload needs a user: pass a user id, or upload \
-                                 from a client bound to a user (for_user, forUser)",
+                                 from a client bound to a user",
                             )
                         })?,
                 ),
