@@ -24,6 +24,12 @@ export interface ClientOptions {
   maxRetries?: number
   /** The scope of calls that name none (`tenant` unless set). */
   scope?: Scope
+  /**
+   * PEM certificate authorities trusted besides the built-in roots, as `tls.connect`'s `ca`
+   * (a TLS-inspecting proxy's, a private deployment's). The files of `NODE_EXTRA_CA_CERTS`
+   * and `SSL_CERT_FILE` are trusted too.
+   */
+  ca?: string | Uint8Array | Array<string | Uint8Array>
 }
 
 /** What a client shows of itself: never the key. */

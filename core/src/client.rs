@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::{CallOptions, ClientOptions, Scope, DEFAULT_BASE_URL};
-use crate::options::{ENV_API_KEY, ENV_BASE_URL, ENV_TENANT_ID};
+use crate::options::{ENV_API_KEY, ENV_BASE_URL, ENV_CA_FILE, ENV_TENANT_ID};
 use crate::resources::{Files, Responses, Threads, Users};
 use crate::transport::{Request, Transport};
 
@@ -42,8 +42,12 @@ impl Client {
     /// environment, as both official SDKs read them (`api_key or env`), so that
     /// `api_key: os.getenv("KEY", "")` still finds `LUMNISAI_API_KEY`.
     ///
+    /// The certificate authorities of `SSL_CERT_FILE`, when it is set, are trusted besides
+    /// the built-in roots and `root_certificates`.
+    ///
     /// Fails with [`ErrorKind::Config`] when no API key is given or set in
-    /// `LUMNISAI_API_KEY`, or when the base URL is not an http(s) URL.
+    /// `LUMNISAI_API_KEY`, when the base URL is not an http(s) URL, or when a root
+    /// certificate cannot be read.
     pub fn new(mut options: ClientOptions) -> Result<Client> {
         let given = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
         let api_key = match given(options.api_key.take()).or_else(|| env(ENV_API_KEY)) {
@@ -70,6 +74,15 @@ impl Client {
         }
 
         check_durations(&options)?;
+        if let Some(path) = env(ENV_CA_FILE) {
+            let pem = std::fs::read(&path).map_err(|e| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!("{ENV_CA_FILE} names {path:?}, which cannot be read: {e}"),
+                )
+            })?;
+            options.root_certificates.push(pem);
+        }
 
         let scope = options.scope;
         let transport = Transport::new(options, base, api_key)?;

@@ -115,7 +115,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use invoke::{InvokeHandle, InvokeInput, InvokeOptions, InvokeStream};
 pub use models::*;
 pub use options::{Backoff, CallOptions, ClientOptions, Scope, DEFAULT_BASE_URL};
-pub use options::{ENV_API_KEY, ENV_BASE_URL, ENV_TENANT_ID};
+pub use options::{ENV_API_KEY, ENV_BASE_URL, ENV_CA_FILE, ENV_TENANT_ID};
 pub use resources::{AsId, FileSource, Files, Responses, Threads, Users};
 
 /// The logging switch every binding honours.

@@ -15,6 +15,9 @@ pub const ENV_API_KEY: &str = "LUMNISAI_API_KEY";
 pub const ENV_BASE_URL: &str = "LUMNISAI_BASE_URL";
 /// The environment variable that names the tenant (optional: the key implies it).
 pub const ENV_TENANT_ID: &str = "LUMNISAI_TENANT_ID";
+/// A PEM file of certificate authorities trusted besides the built-in roots, as OpenSSL,
+/// curl and Python's httpx read it: how a TLS-inspecting proxy's CA is given.
+pub const ENV_CA_FILE: &str = "SSL_CERT_FILE";
 
 /// Who a call acts for: the whole tenant, or one of its users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -107,6 +110,10 @@ pub struct ClientOptions {
     pub long_poll_wait: Duration,
     /// How long `invoke` waits in all for a final status.
     pub invoke_deadline: Duration,
+    /// PEM certificate authorities trusted besides the built-in (Mozilla) roots: each entry
+    /// one PEM text of one or more certificates. The file named by `SSL_CERT_FILE` is added
+    /// to them when the client is built.
+    pub root_certificates: Vec<Vec<u8>>,
 }
 
 impl Default for ClientOptions {
@@ -127,6 +134,7 @@ impl Default for ClientOptions {
             poll_interval: Duration::from_secs(1),
             long_poll_wait: Duration::from_secs(10),
             invoke_deadline: Duration::from_secs(300),
+            root_certificates: Vec::new(),
         }
     }
 }
@@ -241,6 +249,13 @@ impl ClientOptions {
         self.invoke_deadline = deadline;
         self
     }
+
+    /// Trusts the certificate authorities of this PEM text too, besides the built-in roots.
+    #[must_use]
+    pub fn root_certificate(mut self, pem: impl Into<Vec<u8>>) -> ClientOptions {
+        self.root_certificates.push(pem.into());
+        self
+    }
 }
 
 impl fmt::Debug for ClientOptions {
@@ -263,6 +278,7 @@ impl fmt::Debug for ClientOptions {
             .field("poll_interval", &self.poll_interval)
             .field("long_poll_wait", &self.long_poll_wait)
             .field("invoke_deadline", &self.invoke_deadline)
+            .field("root_certificates", &self.root_certificates.len())
             .finish()
     }
 }

@@ -113,6 +113,9 @@ pub(crate) struct Transport {
     base_path: String,
     api_key: String,
     default_headers: HeaderMap,
+    /// The certificate authorities trusted besides the built-in roots, parsed once for every
+    /// pool built (a forked child's, a current-thread runtime's).
+    roots: Vec<reqwest::Certificate>,
     budget: RetryBudget,
 }
 
@@ -146,7 +149,8 @@ impl Transport {
 
         let base_url = base.as_str().trim_end_matches('/').to_owned();
         let base_path = base.path().trim_end_matches('/').to_owned();
-        let http = build_http(&options, &headers)?;
+        let roots = root_certificates(&options.root_certificates)?;
+        let http = build_http(&options, &headers, &roots)?;
         let pool = RwLock::new(Pool {
             generation: fork::generation(),
             http,
@@ -161,6 +165,7 @@ impl Transport {
             base_path,
             api_key,
             default_headers: headers,
+            roots,
             budget,
         })
     }
@@ -191,7 +196,7 @@ impl Transport {
         }
         let mut pool = self.pool.write().unwrap_or_else(|p| p.into_inner());
         if pool.generation != generation {
-            let fresh = build_http(&self.options, &self.default_headers)?;
+            let fresh = build_http(&self.options, &self.default_headers, &self.roots)?;
             std::mem::forget(std::mem::replace(&mut pool.http, fresh));
             pool.generation = generation;
         }
@@ -211,7 +216,7 @@ impl Transport {
         if pools.len() >= CURRENT_THREAD_POOLS_KEPT {
             pools.clear();
         }
-        let http = build_http(&self.options, &self.default_headers)?;
+        let http = build_http(&self.options, &self.default_headers, &self.roots)?;
         let fresh = Pool {
             generation,
             http: http.clone(),
@@ -573,12 +578,43 @@ fn with_upload(builder: reqwest::RequestBuilder, upload: Upload) -> reqwest::Req
     builder.body(upload.body)
 }
 
-fn build_http(options: &ClientOptions, headers: &HeaderMap) -> Result<reqwest::Client> {
+/// Parses PEM texts of certificate authorities; text with no certificate in it is refused,
+/// since trusting nothing more is never what was meant.
+fn root_certificates(pems: &[Vec<u8>]) -> Result<Vec<reqwest::Certificate>> {
+    let mut roots = Vec::new();
+    for pem in pems {
+        let certificates = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                format!("a root certificate is not valid PEM: {e}"),
+            )
+        })?;
+        if certificates.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "a root certificate text holds no PEM certificate",
+            ));
+        }
+        roots.extend(certificates);
+    }
+    Ok(roots)
+}
+
+fn build_http(
+    options: &ClientOptions,
+    headers: &HeaderMap,
+    roots: &[reqwest::Certificate],
+) -> Result<reqwest::Client> {
     let agent = match &options.user_agent_suffix {
         Some(suffix) => format!("{USER_AGENT} {suffix}"),
         None => USER_AGENT.to_owned(),
     };
-    reqwest::Client::builder()
+    let builder = roots
+        .iter()
+        .fold(reqwest::Client::builder(), |builder, root| {
+            builder.add_root_certificate(root.clone())
+        });
+    builder
         .user_agent(agent)
         .default_headers(headers.clone())
         .connect_timeout(options.connect_timeout)

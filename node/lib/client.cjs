@@ -15,7 +15,20 @@ const FROM_NATIVE = Symbol('lumnisai.fromNative')
 // The states of the entry the core adds when a run ends.
 const FINAL_STATES = new Set(['completed', 'failed', 'cancelled'])
 
-const OPTION_NAMES = ['apiKey', 'baseUrl', 'tenantId', 'timeoutMs', 'maxRetries', 'scope']
+const OPTION_NAMES = ['apiKey', 'baseUrl', 'tenantId', 'timeoutMs', 'maxRetries', 'scope', 'ca']
+
+// `ca` as `tls.connect` takes it (one PEM text or buffer, or a list of them), as PEM texts.
+function caTexts(ca) {
+  if (ca === undefined || ca === null) return undefined
+  const text = (pem) => {
+    if (typeof pem === 'string') return pem
+    if (pem instanceof Uint8Array) return Buffer.from(pem).toString('latin1')
+    throw new ConfigurationError('ca must be PEM text or a Buffer, or a list of them', {
+      kind: 'config',
+    })
+  }
+  return Array.isArray(ca) ? ca.map(text) : [text(ca)]
+}
 
 // A misspelt option would be dropped, and the client would quietly use the default (for
 // `base_url`, the hosted API), so an unknown name is refused.
@@ -47,7 +60,7 @@ class LumnisClient {
       // A setting the client cannot be built with is a ConfigurationError, as a missing key is.
       let settings
       try {
-        settings = encode(options, 'LumnisClient options')
+        settings = encode({ ...options, ca: caTexts(options?.ca) }, 'LumnisClient options')
       } catch (error) {
         throw new ConfigurationError(error.message, { kind: 'config' })
       }

@@ -134,7 +134,14 @@ pub(crate) struct ClientArgs {
     timeout_ms: Option<f64>,
     max_retries: Option<u32>,
     scope: Option<core::Scope>,
+    /// PEM certificate authorities trusted besides the built-in roots (the JS layer sends a
+    /// list of texts, as `tls.connect`'s `ca` takes one or several).
+    #[serde(default)]
+    ca: Vec<String>,
 }
+
+/// Node's own variable for extra certificate authorities, which `fetch` and `https` honour.
+const NODE_EXTRA_CA_CERTS: &str = "NODE_EXTRA_CA_CERTS";
 
 impl ClientArgs {
     pub(crate) fn into_options(self) -> core::Result<core::ClientOptions> {
@@ -150,6 +157,21 @@ impl ClientArgs {
         }
         if let Some(scope) = self.scope {
             options = options.scope(scope);
+        }
+        for pem in self.ca {
+            options = options.root_certificate(pem);
+        }
+        // Read per client, not once at startup as Node does, and with Node's leniency: a file
+        // that cannot be read is a warning, and the client is built without it.
+        if let Some(path) = std::env::var_os(NODE_EXTRA_CA_CERTS).filter(|p| !p.is_empty()) {
+            match std::fs::read(&path) {
+                Ok(pem) => options = options.root_certificate(pem),
+                Err(err) => tracing::warn!(
+                    target: "lumnisai",
+                    "ignoring the extra certificates of {NODE_EXTRA_CA_CERTS} ({}): {err}",
+                    std::path::Path::new(&path).display()
+                ),
+            }
         }
         Ok(options)
     }
