@@ -198,6 +198,8 @@ test('LUMNISAI_LOG=debug (or trace) prints request logs to stderr, without the k
     assert.equal(loud.code, 0, loud.stderr)
     assert.match(loud.stderr, /\/v1\/users/)
     assert.ok(!loud.stderr.includes(SECRET))
+    // A pipe is no terminal: plain text, no colour codes.
+    assert.ok(!loud.stderr.includes('\x1b['), JSON.stringify(loud.stderr.slice(0, 80)))
   }
 })
 

@@ -242,9 +242,11 @@ pub(crate) fn init_logging() {
     ONCE.call_once(|| {
         if let Some(level) = lumnisai::logging::level_from_env() {
             let filter = tracing_subscriber::EnvFilter::new(format!("lumnisai={level}"));
+            // Colours only on a terminal: `2>file` gets plain text.
             let _ = tracing_subscriber::fmt()
                 .with_env_filter(filter)
                 .with_writer(std::io::stderr)
+                .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
                 .with_target(false)
                 .try_init();
         } else {
