@@ -22,7 +22,8 @@ class LumnisError extends Error {
     const byHand = fields.kind === undefined
     const kind = fields.kind ?? KIND_OF.get(new.target) ?? 'unknown'
     const described = byHand ? new.target.defaultMessage : undefined
-    super(message ?? described ?? `Lumnis ${kind.replaceAll('_', ' ')} error`)
+    const text = message ?? described ?? `Lumnis ${kind.replaceAll('_', ' ')} error`
+    super(text, fields.cause === undefined ? undefined : { cause: fields.cause })
     this.name = new.target.name
     this.kind = kind
     this.code = fields.code ?? kind.toUpperCase()

@@ -9,7 +9,7 @@ const fs = require('node:fs')
 const path = require('node:path')
 const { fileURLToPath } = require('node:url')
 const { addon, encode, run } = require('./call.cjs')
-const { ValidationError } = require('./errors.cjs')
+const { IOError, LumnisError, ValidationError } = require('./errors.cjs')
 
 // 64 MiB: the largest Blob held whole in memory so that its upload can be retried.
 const BLOB_BUFFER_LIMIT = 64 * 1024 * 1024
@@ -22,7 +22,26 @@ function toBuffer(chunk) {
   if (Buffer.isBuffer(chunk)) return chunk
   if (typeof chunk === 'string') return Buffer.from(chunk)
   if (chunk instanceof ArrayBuffer) return Buffer.from(chunk)
-  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+  if (ArrayBuffer.isView(chunk)) {
+    return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+  }
+  throw new ValidationError(
+    `an upload stream must yield Buffers, Uint8Arrays or strings, not ${typeof chunk}`,
+    { kind: 'validation' },
+  )
+}
+
+// The reasons a path upload's IOError gives, from a stream's own failure.
+const REASONS = { ENOENT: 'not_found', EACCES: 'permission_denied', EISDIR: 'is_a_directory' }
+
+// A source that fails (a read stream of a missing file, say) is an IOError, as a path's
+// failure is, with the source's own error as its `cause`.
+function sourceError(error, source) {
+  if (error instanceof LumnisError) return error
+  const details = { reason: REASONS[error?.code] ?? 'other' }
+  if (typeof source?.path === 'string') details.path = source.path
+  const message = `the upload's source failed: ${error?.message ?? String(error)}`
+  return new IOError(message, { kind: 'io', details, cause: error })
 }
 
 // What can be known of a stream's name and length before reading it.
@@ -51,7 +70,7 @@ async function pump(chunks, sink) {
     sink.end()
   } catch (error) {
     sink.fail(String(error?.message ?? error))
-    throw error
+    throw sourceError(error, chunks)
   }
 }
 

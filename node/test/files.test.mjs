@@ -192,7 +192,21 @@ test('a source stream that fails fails the upload with its error', async () => {
       this.destroy(new Error('disk went away'))
     },
   })
-  await assert.rejects(client.files.upload(failing, { fileName: 'x.bin' }), /disk went away/)
+  const error = await client.files.upload(failing, { fileName: 'x.bin' }).catch((e) => e)
+  // An IOError, as a path's failure is, whose cause is the source's own error.
+  assert.ok(error instanceof IOError, String(error))
+  assert.match(error.message, /disk went away/)
+  assert.equal(error.cause?.message, 'disk went away')
+  const missing = path.join(dir, 'not-there.txt')
+  const gone = await client.files.upload(fs.createReadStream(missing)).catch((e) => e)
+  assert.ok(gone instanceof IOError, String(gone))
+  assert.deepEqual(gone.details, { reason: 'not_found', path: missing })
+  async function* numbers() {
+    yield 42
+  }
+  const odd = await client.files.upload(numbers(), { fileName: 'n.bin' }).catch((e) => e)
+  assert.equal(odd.name, 'ValidationError')
+  assert.match(odd.message, /must yield Buffers, Uint8Arrays or strings, not number/)
   const ok = await client.files.upload(Buffer.from('still works'), { fileName: 'ok.txt' })
   assert.ok(ok.fileId)
 })
