@@ -366,8 +366,12 @@ export interface FeedbackCreated {
 export interface InvokeOptions extends RunOptions, RequestOptions {
   /** The key of the create request, so that a repeated invoke starts one run. */
   idempotencyKey?: string
-  /** Yield progress entries as they come instead of resolving with the response. */
-  stream?: boolean
+  /**
+   * Yield progress entries as they come instead of resolving with the response. Options
+   * typed `InvokeOptions` resolve with the response, as the official `InvokeOptions` (which
+   * has no `stream`) does; `{ stream: true }` is an `InvokeStreamOptions`.
+   */
+  stream?: false
   /** Print each progress entry to stdout as it comes. */
   showProgress?: boolean
   /** The pause between reads when the server does not hold them (1,000 unless set). */
@@ -376,6 +380,11 @@ export interface InvokeOptions extends RunOptions, RequestOptions {
   waitMs?: number
   /** How long to wait in all for a final status (300,000 unless set). */
   maxWaitMs?: number
+}
+
+/** The options of `invoke(input, { stream: true })`, which yields progress entries. */
+export interface InvokeStreamOptions extends Omit<InvokeOptions, 'stream'> {
+  stream: true
 }
 
 export type InvokeInput = string | Message | Message[]
@@ -600,15 +609,12 @@ export declare class LumnisClient {
   createThread(params?: CreateThreadParams): Promise<Thread>
   deleteThread(threadId: string, options?: RequestOptions): Promise<DeleteResult>
   health(options?: RequestOptions): Promise<Json>
+  invoke(input: InvokeInput, options: InvokeStreamOptions): ProgressStream
+  invoke(input: InvokeInput, options?: InvokeOptions): Promise<Response>
+  /** Options whose `stream` is only known to be a boolean. */
   invoke(
     input: InvokeInput,
-    options: InvokeOptions & { stream: true },
-  ): ProgressStream
-  invoke(input: InvokeInput, options?: InvokeOptions & { stream?: false }): Promise<Response>
-  /** Options typed `InvokeOptions`, whose `stream` is only known to be a boolean. */
-  invoke(
-    input: InvokeInput,
-    options?: InvokeOptions,
+    options?: Omit<InvokeOptions, 'stream'> & { stream?: boolean },
   ): Promise<Response> | ProgressStream
   toString(): string
   toJSON(): ClientConfig

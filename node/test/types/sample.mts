@@ -16,6 +16,7 @@ import {
   type FeedbackListResponse,
   type FileStatus,
   type InvokeOptions,
+  type InvokeStreamOptions,
   type Json,
   type ProgressEntry,
   type Response,
@@ -66,7 +67,9 @@ export async function sample(): Promise<void> {
   const notAResponse: Response = await alice.invoke('Hi', { stream: true })
   // Options typed as the exported InvokeOptions, or a stream flag known only as a boolean.
   const opts: InvokeOptions = { userId: 'a@example.com' }
-  await client.invoke('x', opts)
+  const typed: Response = await client.invoke('x', opts)
+  const streamOpts: InvokeStreamOptions = { stream: true, userId: 'a@example.com' }
+  for await (const entry of client.invoke('x', streamOpts)) console.log(entry.state)
   const flag: boolean = Math.random() > 0.5
   const either = client.invoke('x', { stream: flag })
   if (!(Symbol.asyncIterator in either)) {
