@@ -66,6 +66,8 @@ export interface CreateUserParams extends RequestOptions {
   firstName?: string
   lastName?: string
   metadata?: { [key: string]: Json }
+  /** The key of the create request, so that a repeated create makes one user. */
+  idempotencyKey?: string
 }
 
 export interface UpdateUserParams extends RequestOptions {
@@ -274,6 +276,8 @@ export interface RunOptions {
 
 export interface CreateResponseParams extends RunOptions, RequestOptions {
   messages: Message[]
+  /** The key of the create request, so that a repeated create starts one run. */
+  idempotencyKey?: string
 }
 
 export interface GetResponseOptions extends RequestOptions {

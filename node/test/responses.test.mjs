@@ -301,6 +301,25 @@ test('an idempotency key makes a repeated invoke one run', async () => {
   assert.equal(a.responseId, b.responseId)
 })
 
+test('an idempotency key makes a repeated responses.create or createUser one object', async () => {
+  const messages = [{ role: 'user', content: 'create once' }]
+  const params = { messages, userId: 'alice@example.com', idempotencyKey: 'node-create-1' }
+  const a = await client.responses.create(params)
+  const b = await client.responses.create(params)
+  assert.equal(a.responseId, b.responseId)
+  const email = 'keyed@example.com'
+  await server.clearLog()
+  const first = await client.createUser({ email, idempotencyKey: 'node-user-1' })
+  const again = await client.createUser({ email, idempotencyKey: 'node-user-1' })
+  assert.equal(first.id, again.id)
+  const posts = (await server.log()).filter((r) => r.method === 'POST')
+  assert.deepEqual(posts.map((r) => r.idempotency_key), ['node-user-1', 'node-user-1'])
+  await assert.rejects(client.createUser({ email, idempotencyKey: ' ' }), {
+    name: 'ValidationError',
+    message: /idempotencyKey must not be blank/,
+  })
+})
+
 test('responses.listArtifacts, createFeedback and listFeedback', async () => {
   const run = await alice.invoke('make an artifact')
   const artifacts = await alice.responses.listArtifacts(run.responseId, { limit: 5 })

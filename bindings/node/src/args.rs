@@ -35,6 +35,19 @@ pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> core::Result
     }
 }
 
+/// The view whose create requests carry the caller's `Idempotency-Key`, so that a repeated
+/// create (a retry of the caller's own, after a crash) makes one object.
+pub(crate) fn keyed(client: &core::Client, key: Option<String>) -> core::Result<core::Client> {
+    match key {
+        None => Ok(client.clone()),
+        Some(key) if key.trim().is_empty() => Err(Error::new(
+            ErrorKind::Validation,
+            "idempotencyKey must not be blank",
+        )),
+        Some(key) => Ok(client.with_options(core::CallOptions::new().idempotency_key(key))),
+    }
+}
+
 /// `; did you mean fooBar?` for serde's "unknown field `foo_bar`, expected ... `fooBar` ...".
 fn camel_hint(message: &str) -> String {
     let Some(rest) = message.strip_prefix("unknown field `") else {
@@ -188,6 +201,8 @@ pub(crate) struct CreateUser {
     first_name: Option<String>,
     last_name: Option<String>,
     metadata: Option<Value>,
+    /// The key of the create request (`Idempotency-Key`); a fresh one when left out.
+    pub(crate) idempotency_key: Option<String>,
 }
 
 impl From<CreateUser> for core::CreateUser {
@@ -387,6 +402,8 @@ pub(crate) struct CreateResponse {
     response_format_instructions: Option<String>,
     model_overrides: Option<BTreeMap<String, String>>,
     files: Option<Vec<String>>,
+    /// The key of the create request (`Idempotency-Key`); a fresh one when left out.
+    pub(crate) idempotency_key: Option<String>,
     #[serde(flatten)]
     unknown: Map<String, Value>,
 }

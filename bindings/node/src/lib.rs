@@ -118,11 +118,11 @@ impl NativeClient {
         params: String,
         cancel: Option<u32>,
     ) -> napi::Result<JsObject> {
-        let users = self.inner.users();
+        let client = self.inner.clone();
         json_promise::<_, out::User, _>(&env, cancel, async move {
-            users
-                .create(parse::<args::CreateUser>("createUser params", &params)?.into())
-                .await
+            let mut params = parse::<args::CreateUser>("createUser params", &params)?;
+            let client = args::keyed(&client, params.idempotency_key.take())?;
+            client.users().create(params.into()).await
         })
     }
 
@@ -312,10 +312,11 @@ impl NativeClient {
         params: String,
         cancel: Option<u32>,
     ) -> napi::Result<JsObject> {
-        let responses = self.inner.responses();
+        let client = self.inner.clone();
         json_promise::<_, out::CreatedResponse, _>(&env, cancel, async move {
-            let params = parse::<args::CreateResponse>("responses.create params", &params)?;
-            responses.create(params.into()).await
+            let mut params = parse::<args::CreateResponse>("responses.create params", &params)?;
+            let client = args::keyed(&client, params.idempotency_key.take())?;
+            client.responses().create(params.into()).await
         })
     }
 
