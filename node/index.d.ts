@@ -515,71 +515,101 @@ export interface DeleteFileOptions extends FileCallOptions {
 
 /** `client.users`. */
 export interface Users {
+  /** Creates a user, or returns the active one with this email (an upsert). */
   create(params: CreateUserParams): Promise<User>
+  /** A user, by id or email. */
   get(idOrEmail: string, options?: RequestOptions): Promise<User>
+  /** One page of active users (`page` from 1, `pageSize` 1 to 100, 20 unless set). */
   list(params?: ListUsersParams): Promise<UserList>
+  /** Changes the given fields of a user. */
   update(idOrEmail: string, params: UpdateUserParams): Promise<User>
+  /** Soft-deletes a user: it leaves the lists, and its email may be created again. */
   delete(idOrEmail: string, options?: RequestOptions): Promise<DeleteResult>
   /** Every user, page after page. */
   iterate(params?: ListUsersParams): AsyncGenerator<User, void, undefined>
-  /** Not in this package (a user's responses): use `responses.list({ userId })`. */
+  /** @deprecated Not in this package (a user's responses): use `responses.list({ userId })`. */
   getResponses(...args: unknown[]): Promise<never>
-  /** Not in this package (a user's threads): use `threads.list({ userId })`. */
+  /** @deprecated Not in this package (a user's threads): use `threads.list({ userId })`. */
   getThreads(...args: unknown[]): Promise<never>
 }
 
 /** `client.threads`. */
 export interface Threads {
+  /** Creates a thread for a user (the bound one unless `userId` is given). */
   create(params?: CreateThreadParams): Promise<Thread>
+  /** One page of threads (`limit` 1 to 100, 50 unless set) of the user given or bound. */
   list(params?: ListThreadsParams): Promise<ThreadList>
+  /** Every thread, page after page. */
   iterate(params?: ListThreadsParams): AsyncGenerator<Thread, void, undefined>
+  /** A thread, by id. */
   get(threadId: string, options?: RequestOptions): Promise<Thread>
   /** The thread's responses, oldest first. */
   getResponses(threadId: string, params?: PageParams): Promise<Response[]>
+  /** Renames a thread (a title of at most 500 characters). */
   update(threadId: string, params: UpdateThreadParams): Promise<Thread>
+  /** Deletes a thread and its responses. */
   delete(threadId: string, options?: RequestOptions): Promise<DeleteResult>
 }
 
 /** `client.responses`. */
 export interface Responses {
+  /** Starts an agent run and returns at once (`status: 'queued'`); `invoke` also waits for it. */
   create(params: CreateResponseParams): Promise<CreatedResponse>
+  /** A response; with `wait`, the server holds the read until it changes or ends. */
   get(responseId: string, options?: GetResponseOptions): Promise<Response>
+  /** Cancels a run that has not ended. */
   cancel(responseId: string, options?: RequestOptions): Promise<CancelResult>
+  /** One page of responses (`limit` 1 to 100, 50 unless set). */
   list(params?: ListResponsesParams): Promise<ResponseList>
+  /** Every response, page after page. */
   iterate(params?: ListResponsesParams): AsyncGenerator<Response, void, undefined>
   /** The run's artifacts, as the server sent them. */
   listArtifacts(responseId: string, params?: PageParams): Promise<ArtifactList>
+  /** Gives feedback on a run (a suggestion unless `feedbackType` says otherwise). */
   createFeedback(responseId: string, params: CreateFeedbackParams): Promise<FeedbackCreated>
   /** The feedback given on the run, as the server sent it. */
   listFeedback(responseId: string, options?: ListFeedbackOptions): Promise<FeedbackList>
-  /** Not in this package (people search): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (people search): rejects with NotImplementedYetError. */
   quickPeopleSearch(...args: unknown[]): Promise<never>
-  /** Not in this package (people search): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (people search): rejects with NotImplementedYetError. */
   deepPeopleSearch(...args: unknown[]): Promise<never>
-  /** Not in this package (people scoring): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (people scoring): rejects with NotImplementedYetError. */
   peopleScoring(...args: unknown[]): Promise<never>
 }
 
 /** `client.files`. */
 export interface Files {
+  /** Uploads a file for the agent to use (user-scoped on a bound client). */
   upload(file: UploadSource, options?: UploadOptions): Promise<FileUploadResult>
+  /** One page of the files the user given or bound may see. */
   list(params?: ListFilesParams): Promise<FileList>
+  /** A file's metadata; the second argument may be the user id alone. */
   get(fileId: string, options?: FileCallOptions | string): Promise<FileMetadata>
+  /** A file's extracted text, whole or a range of lines. */
   getContent(fileId: string, options?: FileContentOptions | string): Promise<FileContent>
+  /**
+   * Streams a file's bytes to `path` (complete, or not there at all); resolves with the
+   * byte count.
+   */
   download(fileId: string, options: DownloadOptions & { path: string }): Promise<number>
+  /** A file's bytes. */
   download(fileId: string, options?: FileCallOptions | string): Promise<Buffer>
+  /** Deletes a file with its bytes (`hardDelete: false` only hides it). */
   delete(fileId: string, options?: DeleteFileOptions | string): Promise<DeleteResult>
   /** Where the file's processing (chunking, embedding) stands. */
   getStatus(fileId: string, options?: RequestOptions): Promise<FileStatus>
-  /** Not in this package (bulk upload): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (bulk upload): rejects with NotImplementedYetError. */
   bulkUpload(...args: unknown[]): Promise<never>
-  /** Not in this package (bulk delete): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (bulk delete): rejects with NotImplementedYetError. */
   bulkDelete(...args: unknown[]): Promise<never>
-  /** Not in this package (changing a file's scope): rejects with NotImplementedYetError. */
+  /**
+   * @deprecated Not in this package (changing a file's scope): rejects with
+   * NotImplementedYetError.
+   */
   updateScope(...args: unknown[]): Promise<never>
-  /** Not in this package (file search): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (file search): rejects with NotImplementedYetError. */
   search(...args: unknown[]): Promise<never>
-  /** Not in this package (file statistics): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (file statistics): rejects with NotImplementedYetError. */
   getStatistics(...args: unknown[]): Promise<never>
 }
 
@@ -592,10 +622,18 @@ export interface NotInThisPackage {
 }
 
 export declare class LumnisClient {
+  /**
+   * Options left out come from `LUMNISAI_API_KEY`, `LUMNISAI_BASE_URL` and `LUMNISAI_TENANT_ID`;
+   * an unknown or out-of-range option is a `ConfigurationError`.
+   */
   constructor(options?: ClientOptions)
+  /** Users: create (an upsert), get, list, update, delete. */
   readonly users: Users
+  /** Threads of responses, shared by the users who take part. */
   readonly threads: Threads
+  /** Agent runs: create, read (long-polled), cancel, list, artifacts, feedback. */
   readonly responses: Responses
+  /** Files for the agent to use: upload, list, read, download, delete. */
   readonly files: Files
   /** Where the client points, its bound user and scope; never the key. */
   readonly config: ClientConfig
@@ -603,17 +641,32 @@ export declare class LumnisClient {
   readonly tenantId: string | undefined
   /** A client bound to one user (an email or a uuid), sharing this client's connections. */
   forUser(user: string): LumnisClient
+  /** `users.create`: creates a user, or returns the active one with this email. */
   createUser(params: CreateUserParams): Promise<User>
+  /** `users.get`: a user, by id or email. */
   getUser(idOrEmail: string, options?: RequestOptions): Promise<User>
+  /** `users.list`: one page of active users. */
   listUsers(params?: ListUsersParams): Promise<UserList>
+  /** `users.update`: changes the given fields of a user. */
   updateUser(idOrEmail: string, params: UpdateUserParams): Promise<User>
+  /** `users.delete`: soft-deletes a user. */
   deleteUser(idOrEmail: string, options?: RequestOptions): Promise<DeleteResult>
+  /** `threads.list`: one page of threads. */
   listThreads(params?: ListThreadsParams): Promise<ThreadList>
+  /** `threads.get`: a thread, by id. */
   getThread(threadId: string, options?: RequestOptions): Promise<Thread>
+  /** `threads.create`: creates a thread. */
   createThread(params?: CreateThreadParams): Promise<Thread>
+  /** `threads.delete`: deletes a thread and its responses. */
   deleteThread(threadId: string, options?: RequestOptions): Promise<DeleteResult>
+  /** The server's health answer. */
   health(options?: RequestOptions): Promise<Json>
+  /** Runs an agent and yields its progress entries as they come, then a final entry. */
   invoke(input: InvokeInput, options: InvokeStreamOptions): ProgressStream
+  /**
+   * Runs an agent and resolves with the final response (a failed run is an answer, not an
+   * error; running past `maxWaitMs` is a `LumnisTimeoutError`).
+   */
   invoke(input: InvokeInput, options?: InvokeOptions): Promise<Response>
   /** Options whose `stream` is only known to be a boolean. */
   invoke(
@@ -625,52 +678,89 @@ export declare class LumnisClient {
 
   // The official client's calls outside the Lumnis wire contract: each rejects with a
   // NotImplementedYetError that says so.
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly tenantInfo: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly externalApiKeys: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly integrations: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly modelPreferences: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly mcpServers: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly skills: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly people: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly messaging: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly sequences: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly campaigns: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly contactRelationships: NotInThisPackage
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   readonly enrichment: NotInThisPackage
-  /** Not in this package (skills): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (skills): rejects with NotImplementedYetError. */
   createSkill(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   getSkill(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   listSkills(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   updateSkill(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   deleteSkill(...args: unknown[]): Promise<never>
-  /** Not in this package (MCP servers): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (MCP servers): rejects with NotImplementedYetError. */
   createMcpServer(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   getMcpServer(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   listMcpServers(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   updateMcpServer(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   deleteMcpServer(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   listMcpServerTools(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   testMcpServer(...args: unknown[]): Promise<never>
-  /** Not in this package (integrations): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (integrations): rejects with NotImplementedYetError. */
   listApps(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   listProviders(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   isAppEnabled(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   setAppEnabled(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   initiateConnection(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   getConnectionStatus(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   getConnectionsBatch(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   listConnections(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   getIntegrationTools(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   disconnect(...args: unknown[]): Promise<never>
-  /** Not in this package (model preferences): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (model preferences): rejects with NotImplementedYetError. */
   getModelPreferences(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   updateModelPreferences(...args: unknown[]): Promise<never>
-  /** Not in this package (external API keys): rejects with NotImplementedYetError. */
+  /** @deprecated Not in this package (external API keys): rejects with NotImplementedYetError. */
   addApiKey(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   listApiKeys(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   getApiKey(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   deleteApiKey(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   getApiKeyMode(...args: unknown[]): Promise<never>
+  /** @deprecated Not in this package: rejects with NotImplementedYetError. */
   setApiKeyMode(...args: unknown[]): Promise<never>
 }
 
