@@ -293,6 +293,14 @@ impl Transport {
     {
         let max_retries = request.max_retries.unwrap_or(self.options.max_retries);
         let timeout = request.timeout.unwrap_or(self.options.timeout);
+        // A blank key would make every call under it one operation to the server.
+        if request
+            .idempotency_key
+            .as_deref()
+            .is_some_and(|k| k.trim().is_empty())
+        {
+            return Err(Error::validation("the idempotency key must not be blank"));
+        }
         let key = (request.method != Method::GET).then(|| {
             request
                 .idempotency_key

@@ -686,6 +686,12 @@ async fn per_call_options_override_retries_and_key() {
     assert_eq!(first.id, replay.id);
     let posts = local.requests("POST", "/v1/users").await;
     assert!(posts.iter().all(|r| r["idempotency_key"] == "my-key-1"));
+
+    // A blank key would make every create under it one operation: refused, nothing sent.
+    let blank = client.with_options(CallOptions::new().idempotency_key(" "));
+    let err = blank.users().create(CreateUser::new("b@example.com")).await;
+    assert_eq!(err.unwrap_err().kind(), ErrorKind::Validation);
+    assert_eq!(local.requests("POST", "/v1/users").await.len(), posts.len());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -316,7 +316,7 @@ test('an idempotency key makes a repeated responses.create or createUser one obj
   assert.deepEqual(posts.map((r) => r.idempotency_key), ['node-user-1', 'node-user-1'])
   await assert.rejects(client.createUser({ email, idempotencyKey: ' ' }), {
     name: 'ValidationError',
-    message: /idempotencyKey must not be blank/,
+    message: /the idempotency key must not be blank/,
   })
 })
 

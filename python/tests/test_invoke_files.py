@@ -26,6 +26,18 @@ def test_invoke_returns_the_final_response(both):
         assert both(c.invoke(task="q4", show_progress=False)).output_text == "Answer to: q4"
 
 
+def test_an_idempotency_key_makes_one_run_and_an_empty_one_is_none(both):
+    both(both.client.create_user(email="k@example.com"))
+    c = both.client.for_user("k@example.com")
+    first = both(c.invoke("once", idempotency_key="py-key-1", show_progress=False))
+    again = both(c.invoke("once", idempotency_key="py-key-1", show_progress=False))
+    assert first.response_id == again.response_id
+    # An empty key is none, as the official SDK's `if idempotency_key:` reads it.
+    one = both(c.invoke("twice", idempotency_key="", show_progress=False))
+    two = both(c.invoke("twice", idempotency_key="", show_progress=False))
+    assert one.response_id != two.response_id
+
+
 def test_a_failed_run_is_an_answer(both):
     both(both.client.create_user(email="f@example.com"))
     response = both(both.client.invoke("[fail] now", user_id="f@example.com",

@@ -37,14 +37,10 @@ pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> core::Result
 
 /// The view whose create requests carry the caller's `Idempotency-Key`, so that a repeated
 /// create (a retry of the caller's own, after a crash) makes one object.
-pub(crate) fn keyed(client: &core::Client, key: Option<String>) -> core::Result<core::Client> {
+pub(crate) fn keyed(client: &core::Client, key: Option<String>) -> core::Client {
     match key {
-        None => Ok(client.clone()),
-        Some(key) if key.trim().is_empty() => Err(Error::new(
-            ErrorKind::Validation,
-            "idempotencyKey must not be blank",
-        )),
-        Some(key) => Ok(client.with_options(core::CallOptions::new().idempotency_key(key))),
+        None => client.clone(),
+        Some(key) => client.with_options(core::CallOptions::new().idempotency_key(key)),
     }
 }
 

@@ -121,7 +121,7 @@ impl NativeClient {
         let client = self.inner.clone();
         json_promise::<_, out::User, _>(&env, cancel, async move {
             let mut params = parse::<args::CreateUser>("createUser params", &params)?;
-            let client = args::keyed(&client, params.idempotency_key.take())?;
+            let client = args::keyed(&client, params.idempotency_key.take());
             client.users().create(params.into()).await
         })
     }
@@ -315,7 +315,7 @@ impl NativeClient {
         let client = self.inner.clone();
         json_promise::<_, out::CreatedResponse, _>(&env, cancel, async move {
             let mut params = parse::<args::CreateResponse>("responses.create params", &params)?;
-            let client = args::keyed(&client, params.idempotency_key.take())?;
+            let client = args::keyed(&client, params.idempotency_key.take());
             client.responses().create(params.into()).await
         })
     }

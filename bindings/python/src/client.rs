@@ -51,13 +51,14 @@ impl NativeClient {
         Ok(value)
     }
 
-    /// This view, with the per-call key when the caller gave one.
+    /// This view, with the per-call key when the caller gave one; an empty key is none, as
+    /// the official SDK's `if idempotency_key:` reads it.
     fn view(&self, args: &Value) -> Client {
         match args.get("idempotency_key").and_then(Value::as_str) {
-            Some(key) => self
+            Some(key) if !key.is_empty() => self
                 .inner
                 .with_options(CallOptions::new().idempotency_key(key)),
-            None => self.inner.clone(),
+            _ => self.inner.clone(),
         }
     }
 }

@@ -233,7 +233,8 @@ impl RunArgs {
             user_id: self.user_id,
             scope: self.scope,
             thread_id: self.thread_id,
-            idempotency_key: self.idempotency_key,
+            // Empty is none, as the official SDK's `if idempotency_key:` reads it.
+            idempotency_key: self.idempotency_key.filter(|key| !key.is_empty()),
             agent_config: self.agent_config,
             response_format: self.response_format,
             response_format_instructions: self.response_format_instructions,
