@@ -583,6 +583,8 @@ export interface Files {
   upload(file: UploadSource, options?: UploadOptions): Promise<FileUploadResult>
   /** One page of the files the user given or bound may see. */
   list(params?: ListFilesParams): Promise<FileList>
+  /** Every file, page after page (`limit` per page), fetched as the loop goes. */
+  iterate(params?: ListFilesParams): AsyncGenerator<FileMetadata, void, undefined>
   /** A file's metadata; the second argument may be the user id alone. */
   get(fileId: string, options?: FileCallOptions | string): Promise<FileMetadata>
   /** A file's extracted text, whole or a range of lines. */

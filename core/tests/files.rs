@@ -11,6 +11,8 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use futures::TryStreamExt;
+
 use tokio::io::{AsyncRead, ReadBuf};
 
 use lumnisai::{
@@ -151,6 +153,31 @@ async fn uploads_from_a_path_and_a_reader() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_file_page_after_page() {
+    let local = common::start().await;
+    let client = local.client();
+    for n in 0..5 {
+        let source = FileSource::Bytes(format!("file {n}").into_bytes().into());
+        let name = format!("f{n}.txt");
+        client.files().upload(source, named(&name)).await.unwrap();
+    }
+    local.clear_log().await;
+    let pages = ListFiles {
+        limit: 2,
+        ..Default::default()
+    };
+    let all: Vec<_> = client.files().list_all(pages).try_collect().await.unwrap();
+    let mut names: Vec<_> = all.iter().map(|f| f.file_name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["f0.txt", "f1.txt", "f2.txt", "f3.txt", "f4.txt"]);
+    assert_eq!(
+        local.requests("GET", "/v1/files").await.len(),
+        3,
+        "pages of 2, 2 and 1"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

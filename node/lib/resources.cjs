@@ -177,6 +177,14 @@ class Files {
     )
   }
 
+  /** Every file, page after page (`limit` per page), fetched as the loop goes. */
+  iterate(params) {
+    return iterate(
+      () => this.#native.iterateFiles(encode(params, 'files.iterate params')),
+      params?.signal,
+    )
+  }
+
   get(fileId, options) {
     const o = callOptions(options)
     return run(o?.signal, (t) => this.#native.getFile(id(fileId, 'fileId'), encode(o), t))

@@ -246,6 +246,19 @@ test('an option a call does not take is refused before any request, not dropped'
   assert.equal((await alice.files.get(kept.fileId)).fileName, 'kept.txt')
 })
 
+test('files.iterate walks every page', async () => {
+  const bob = client.forUser('bob@example.com')
+  for (const n of [1, 2, 3]) await bob.files.upload(Buffer.from(`b${n}`), { fileName: `b${n}.txt` })
+  await server.clearLog()
+  const names = []
+  for await (const file of bob.files.iterate({ scope: 'user', limit: 2 })) {
+    names.push(file.fileName)
+  }
+  assert.deepEqual(names.sort(), ['b1.txt', 'b2.txt', 'b3.txt'])
+  const pages = (await server.log()).filter((r) => r.path === '/v1/files')
+  assert.equal(pages.length, 2)
+})
+
 test('tags go as a list or as one comma-separated string', async () => {
   const tags = 'q3, finance'
   const up = await alice.files.upload(Buffer.from('t'), { fileName: 't.txt', tags })

@@ -430,6 +430,14 @@ class Files(_Resource):
                            "tags": _tags(tags), "page": page, "limit": limit})
         return self._run("files.list", args, m.FileListResponse._from)
 
+    def iter(self, *, user_id: Any = None, scope: Any = None, file_type: Optional[str] = None,
+             status: Any = None, tags: Any = None, limit: int = 20) -> Any:
+        """Every file, fetching page after page as the loop goes."""
+        args = _drop_none({"user_id": _id(user_id), "scope": _value(scope),
+                           "file_type": file_type, "status": _value(status),
+                           "tags": _tags(tags), "page": 1, "limit": limit})
+        return self._iter("files.list_all", args, m.FileMetadata._from)
+
     def get(self, file_id: Any, *, user_id: Any = None) -> Any:
         args = _drop_none({"file_id": ident(file_id, "file_id"), "user_id": _id(user_id)})
         return self._run("files.get", args, m.FileMetadata._from)

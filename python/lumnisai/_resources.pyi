@@ -290,6 +290,16 @@ class Files(_Resource, _FilesNotInThisPackage):
         page: int = 1,
         limit: int = 20,
     ) -> FileListResponse: ...
+    def iter(
+        self,
+        *,
+        user_id: Optional[_Id] = None,
+        scope: Optional[_FileScope] = None,
+        file_type: Optional[str] = None,
+        status: Union[ProcessingStatus, str, None] = None,
+        tags: Optional[_Tags] = None,
+        limit: int = 20,
+    ) -> Iterator[FileMetadata]: ...
     def get(self, file_id: _Id, *, user_id: Optional[_Id] = None) -> FileMetadata: ...
     def get_content(
         self,
@@ -341,6 +351,16 @@ class AsyncFiles(_Resource, _FilesNotInThisPackage):
         page: int = 1,
         limit: int = 20,
     ) -> FileListResponse: ...
+    def iter(
+        self,
+        *,
+        user_id: Optional[_Id] = None,
+        scope: Optional[_FileScope] = None,
+        file_type: Optional[str] = None,
+        status: Union[ProcessingStatus, str, None] = None,
+        tags: Optional[_Tags] = None,
+        limit: int = 20,
+    ) -> AsyncIterator[FileMetadata]: ...
     async def get(self, file_id: _Id, *, user_id: Optional[_Id] = None) -> FileMetadata: ...
     async def get_content(
         self,

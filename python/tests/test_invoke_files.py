@@ -167,6 +167,10 @@ def test_files(both, tmp_path):
     from_path = both(c.files.upload(file_path=path, tags=["a", "b"]))
     listed = both(c.list_files())
     assert {f.id for f in listed.files} == {uploaded.file_id, from_path.file_id}
+    # Every file, a page of one at a time.
+    walked = both.collect(c.files.iter(limit=1))
+    assert {f.id for f in walked} == {uploaded.file_id, from_path.file_id}
+    assert all(isinstance(f, lumnisai.models.FileMetadata) for f in walked)
     meta = both(c.get_file(uploaded.file_id))
     assert meta.file_name == "notes.txt" and meta.file_size == 18
     content = both(c.get_file_content(uploaded.file_id))

@@ -507,6 +507,18 @@ impl NativeClient {
         })
     }
 
+    #[napi]
+    pub fn iterate_files(&self, env: Env, params: String) -> napi::Result<NativeStream> {
+        guard(&env, || {
+            let params = parse::<args::ListFiles>("files.iterate params", &params)?;
+            let items = self.inner.files().list_all(params.into());
+            Ok(NativeStream::new(Source::Items(converted::<
+                _,
+                out::FileMetadata,
+            >(items))))
+        })
+    }
+
     #[napi(ts_return_type = "Promise<string>")]
     pub fn list_files(
         &self,

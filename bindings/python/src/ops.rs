@@ -380,16 +380,7 @@ pub fn one(
         }
         "files.upload" => upload(client, args, data)?,
         "files.list" => {
-            let a: ListFilesArgs = decode(op, args)?;
-            let params = ListFiles {
-                user_id: a.user_id,
-                scope: a.scope,
-                file_type: a.file_type,
-                status: a.status,
-                tags: a.tags,
-                page: a.page,
-                limit: a.limit,
-            };
+            let params = list_files(decode(op, args)?);
             boxed(async move { client.files().list(params).await })
         }
         "files.get" => {
@@ -491,6 +482,18 @@ fn items<T: serde::Serialize + 'static>(
     )
 }
 
+fn list_files(a: ListFilesArgs) -> ListFiles {
+    ListFiles {
+        user_id: a.user_id,
+        scope: a.scope,
+        file_type: a.file_type,
+        status: a.status,
+        tags: a.tags,
+        page: a.page,
+        limit: a.limit,
+    }
+}
+
 /// The operations with many answers.
 pub fn many(client: Client, op: &str, args: Value) -> lumnisai::Result<Source> {
     Ok(match op {
@@ -511,6 +514,7 @@ pub fn many(client: Client, op: &str, args: Value) -> lumnisai::Result<Source> {
             let params = list_responses(decode(op, args)?);
             items(client.responses().list_all(params))
         }
+        "files.list_all" => items(client.files().list_all(list_files(decode(op, args)?))),
         "invoke" => {
             let (messages, options) = decode::<RunArgs>(op, args)?.invoke()?;
             Source::Invoke(client.invoke_stream(messages, options))

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
-use futures::StreamExt;
+use futures::stream::{self, BoxStream, StreamExt};
 use reqwest::Method;
 use tokio::io::{AsyncRead, AsyncSeekExt, AsyncWriteExt};
 use tokio_util::io::ReaderStream;
@@ -184,6 +184,33 @@ impl Files {
                 .query("limit", params.limit);
             this.client.send(request).await
         }
+    }
+
+    /// Every file matching `params`, from its page on, as a stream: the next page is
+    /// fetched when one ends, until the server says there is no more.
+    pub fn list_all(&self, params: ListFiles) -> BoxStream<'static, Result<FileMetadata>> {
+        let files = self.clone();
+        stream::try_unfold(Some(params), move |params| {
+            let files = files.clone();
+            async move {
+                let Some(params) = params else {
+                    return Ok(None);
+                };
+                let page = files.list(params.clone()).await?;
+                let more = page.has_more && !page.files.is_empty();
+                let next = more
+                    .then(|| params.page.checked_add(1))
+                    .flatten()
+                    .map(|page| ListFiles { page, ..params });
+                Ok(Some((stream::iter(page.files.into_iter().map(Ok)), next)))
+            }
+        })
+        .map(|page: Result<_>| match page {
+            Ok(items) => items.boxed(),
+            Err(err) => stream::once(async move { Err(err) }).boxed(),
+        })
+        .flatten()
+        .boxed()
     }
 
     /// Gets a file's metadata.
