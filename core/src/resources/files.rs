@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
-use futures::stream::{self, BoxStream, StreamExt};
+use futures::stream::{BoxStream, StreamExt};
 use reqwest::Method;
 use tokio::io::{AsyncRead, AsyncSeekExt, AsyncWriteExt};
 use tokio_util::io::ReaderStream;
 
-use super::{check_range, check_tags, id_segment, AsId};
+use super::{check_range, check_tags, id_segment, walk, AsId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{DeleteResult, FileContent, FileContentParams, FileList, FileMetadata};
 use crate::models::{FileScope, FileStatus, FileUploadResult, ListFiles, UploadFile};
@@ -190,29 +190,19 @@ impl Files {
     /// fetched when one ends, until the server says there is no more.
     pub fn list_all(&self, params: ListFiles) -> BoxStream<'static, Result<FileMetadata>> {
         let files = self.clone();
-        stream::try_unfold(Some(params), move |params| {
-            let files = files.clone();
+        walk(params, move |params: ListFiles| {
+            let page = files.list(params.clone());
             async move {
-                let Some(params) = params else {
-                    return Ok(None);
-                };
-                let page = files.list(params.clone()).await?;
+                let page = page.await?;
                 let more = page.has_more && !page.files.is_empty();
                 let next = more
                     .then(|| params.page.checked_add(1))
                     .flatten()
                     .map(|page| ListFiles { page, ..params });
-                Ok(Some((stream::iter(page.files.into_iter().map(Ok)), next)))
+                Ok((page.files, next))
             }
         })
-        .map(|page: Result<_>| match page {
-            Ok(items) => items.boxed(),
-            Err(err) => stream::once(async move { Err(err) }).boxed(),
-        })
-        .flatten()
-        .boxed()
     }
-
     /// Gets a file's metadata.
     pub fn get(
         &self,

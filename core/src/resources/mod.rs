@@ -14,9 +14,38 @@ pub use responses::Responses;
 pub use threads::Threads;
 pub use users::Users;
 
+use std::future::Future;
+
+use futures::stream::{self, BoxStream, StreamExt};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::error::{Error, Result};
+
+/// Every item of a paged list as one stream, for the `list_all` calls: `page` reads one page
+/// and gives its items and the parameters of the next one (none after the last). The next
+/// page is read only when the reader reaches it; an error ends the stream.
+pub(crate) fn walk<P, T, F, Fut>(first: P, page: F) -> BoxStream<'static, Result<T>>
+where
+    P: Send + 'static,
+    T: Send + 'static,
+    F: Fn(P) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<(Vec<T>, Option<P>)>> + Send + 'static,
+{
+    stream::try_unfold(Some(first), move |params| {
+        let read = params.map(&page);
+        async move {
+            let Some(read) = read else { return Ok(None) };
+            let (items, next) = read.await?;
+            Ok(Some((stream::iter(items.into_iter().map(Ok)), next)))
+        }
+    })
+    .map(|items: Result<_>| match items {
+        Ok(items) => items.boxed(),
+        Err(err) => stream::once(async move { Err(err) }).boxed(),
+    })
+    .flatten()
+    .boxed()
+}
 
 /// Everything but RFC 3986 unreserved characters and `@` is encoded in a path segment, so
 /// `+`, `%`, `/` and non-ASCII characters of an email reach the server intact.

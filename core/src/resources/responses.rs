@@ -4,11 +4,11 @@
 use std::future::Future;
 use std::time::Duration;
 
-use futures::stream::{self, BoxStream, StreamExt};
+use futures::stream::BoxStream;
 use reqwest::Method;
 use serde_json::Value;
 
-use super::{check_range, id_segment, AsId};
+use super::{check_range, id_segment, walk, AsId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{CancelResult, CreateFeedback, CreateResponse, CreateResponseBody};
 use crate::models::{CreatedResponse, FeedbackCreated, FeedbackList, FeedbackListWire};
@@ -185,33 +185,20 @@ impl Responses {
     /// Every response matching `params`, from its offset on, as a stream.
     pub fn list_all(&self, params: ListResponses) -> BoxStream<'static, Result<Response>> {
         let responses = self.clone();
-        stream::try_unfold(Some(params), move |params| {
-            let responses = responses.clone();
+        walk(params, move |params: ListResponses| {
+            let page = responses.list(params.clone());
             async move {
-                let Some(params) = params else {
-                    return Ok(None);
-                };
-                let page = responses.list(params.clone()).await?;
+                let page = page.await?;
                 let seen = params.offset + page.responses.len() as u64;
-                let next =
-                    (!page.responses.is_empty() && seen < page.total).then_some(ListResponses {
-                        offset: seen,
-                        ..params
-                    });
-                Ok(Some((
-                    stream::iter(page.responses.into_iter().map(Ok)),
-                    next,
-                )))
+                let more = !page.responses.is_empty() && seen < page.total;
+                let next = more.then_some(ListResponses {
+                    offset: seen,
+                    ..params
+                });
+                Ok((page.responses, next))
             }
         })
-        .map(|page: Result<_>| match page {
-            Ok(items) => items.boxed(),
-            Err(err) => stream::once(async move { Err(err) }).boxed(),
-        })
-        .flatten()
-        .boxed()
     }
-
     /// The artifacts of a run, verbatim.
     pub fn artifacts(
         &self,

@@ -2,10 +2,10 @@
 
 use std::future::Future;
 
-use futures::stream::{self, BoxStream, StreamExt};
+use futures::stream::BoxStream;
 use reqwest::Method;
 
-use super::{check_range, id_segment, AsId};
+use super::{check_range, id_segment, walk, AsId};
 use crate::error::{Error, Result};
 use crate::models::UpdateThread;
 use crate::models::{CreateThread, DeleteResult, ListThreads, Response, Thread, ThreadList};
@@ -71,29 +71,20 @@ impl Threads {
     /// Every thread matching `params`, from its offset on, as a stream.
     pub fn list_all(&self, params: ListThreads) -> BoxStream<'static, Result<Thread>> {
         let threads = self.clone();
-        stream::try_unfold(Some(params), move |params| {
-            let threads = threads.clone();
+        walk(params, move |params: ListThreads| {
+            let page = threads.list(params.clone());
             async move {
-                let Some(params) = params else {
-                    return Ok(None);
-                };
-                let page = threads.list(params.clone()).await?;
+                let page = page.await?;
                 let seen = params.offset + page.threads.len() as u64;
-                let next = (!page.threads.is_empty() && seen < page.total).then_some(ListThreads {
+                let more = !page.threads.is_empty() && seen < page.total;
+                let next = more.then_some(ListThreads {
                     offset: seen,
                     ..params
                 });
-                Ok(Some((stream::iter(page.threads.into_iter().map(Ok)), next)))
+                Ok((page.threads, next))
             }
         })
-        .map(|page: Result<_>| match page {
-            Ok(items) => items.boxed(),
-            Err(err) => stream::once(async move { Err(err) }).boxed(),
-        })
-        .flatten()
-        .boxed()
     }
-
     /// Gets a thread.
     pub fn get(
         &self,

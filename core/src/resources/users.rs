@@ -2,10 +2,10 @@
 
 use std::future::Future;
 
-use futures::stream::{self, BoxStream, StreamExt};
+use futures::stream::BoxStream;
 use reqwest::Method;
 
-use super::{check_email, check_metadata, check_range, id_segment, AsId};
+use super::{check_email, check_metadata, check_range, id_segment, walk, AsId};
 use crate::error::Result;
 use crate::models::{CreateUser, DeleteResult, ListUsers, UpdateUser, User, UserList};
 use crate::transport::Request;
@@ -102,23 +102,15 @@ impl Users {
     /// A bad `page_size` is the stream's first and only item.
     pub fn list_all(&self, page_size: u32) -> BoxStream<'static, Result<User>> {
         let users = self.clone();
-        stream::try_unfold(Some(1u32), move |page| {
-            let users = users.clone();
+        walk(1u32, move |page| {
+            let list = users.list(ListUsers { page, page_size });
             async move {
-                let Some(page) = page else { return Ok(None) };
-                let list = users.list(ListUsers { page, page_size }).await?;
-                let next = (list.pagination.has_next && !list.users.is_empty()).then_some(page + 1);
-                Ok(Some((stream::iter(list.users.into_iter().map(Ok)), next)))
+                let list = list.await?;
+                let more = list.pagination.has_next && !list.users.is_empty();
+                Ok((list.users, more.then(|| page.checked_add(1)).flatten()))
             }
         })
-        .map(|page: Result<_>| match page {
-            Ok(users) => users.boxed(),
-            Err(err) => stream::once(async move { Err(err) }).boxed(),
-        })
-        .flatten()
-        .boxed()
     }
-
     /// Changes the fields that are set.
     pub fn update(
         &self,
