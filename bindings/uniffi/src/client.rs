@@ -63,9 +63,10 @@ pub struct ClientOptions {
     /// The largest response body read into memory, in bytes (64 MiB by default).
     #[uniffi(default)]
     pub max_response_bytes: Option<i64>,
-    /// How long `invoke` waits in all for a final status, in milliseconds (5 minutes).
+    /// How long `invoke` waits in all for a final status, in milliseconds, when its
+    /// `maxWaitMs` is unset (5 minutes).
     #[uniffi(default)]
-    pub invoke_deadline_ms: Option<i64>,
+    pub invoke_max_wait_ms: Option<i64>,
 }
 
 impl ClientOptions {
@@ -91,7 +92,7 @@ impl ClientOptions {
         if let Some(bytes) = config("maxResponseBytes", self.max_response_bytes)? {
             core.max_response_bytes = bytes;
         }
-        if let Some(ms) = config("invokeDeadlineMs", self.invoke_deadline_ms)? {
+        if let Some(ms) = config("invokeMaxWaitMs", self.invoke_max_wait_ms)? {
             core.invoke_deadline = Duration::from_millis(ms);
         }
         Ok(core)

@@ -91,7 +91,7 @@ lumnis_error! {
     Server Server {}
     /// The request got no answer: refused, reset, or closed mid-body.
     Transport Transport {}
-    /// An attempt or the `invoke` deadline ran out.
+    /// An attempt, or an `invoke`'s `maxWaitMs`, ran out.
     Timeout Timeout {
         /// The response a timed-out `invoke` was waiting for; the run goes on on the server.
         response_id: Option<String>

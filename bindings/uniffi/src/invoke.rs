@@ -49,10 +49,10 @@ pub struct InvokeOptions {
     /// The key of the create request, so that a repeated invoke starts one run.
     #[uniffi(default)]
     pub idempotency_key: Option<String>,
-    /// The total time to wait for a final status, in milliseconds (the client's by default:
-    /// 300,000).
+    /// The total time to wait for a final status (the deadline), in milliseconds, named as
+    /// Node's `maxWaitMs` and Python's `max_wait` (the client's by default: 300,000).
     #[uniffi(default)]
-    pub deadline_ms: Option<i64>,
+    pub max_wait_ms: Option<i64>,
     /// The pause between reads when the server does not hold them, in milliseconds (the
     /// client's by default: 1,000).
     #[uniffi(default)]
@@ -77,7 +77,7 @@ impl InvokeOptions {
             files: self.files,
             poll_interval: millis("pollIntervalMs", self.poll_interval_ms)?,
             wait: millis("waitMs", self.wait_ms)?,
-            deadline: millis("deadlineMs", self.deadline_ms)?,
+            deadline: millis("maxWaitMs", self.max_wait_ms)?,
         })
     }
 }
@@ -97,7 +97,7 @@ impl LumnisClient {
     /// Sends one user message and returns the response once its status is final.
     ///
     /// A failed or cancelled run is returned, not thrown: read `status` and `errorJson`.
-    /// Running past the deadline throws `Timeout` carrying the response id.
+    /// Running past `maxWaitMs` throws `Timeout` carrying the response id.
     #[uniffi::method(default(options = None))]
     pub async fn invoke(
         &self,

@@ -956,7 +956,7 @@ public protocol LumnisClientProtocol: AnyObject, Sendable {
      * Sends one user message and returns the response once its status is final.
      *
      * A failed or cancelled run is returned, not thrown: read `status` and `errorJson`.
-     * Running past the deadline throws `Timeout` carrying the response id.
+     * Running past `maxWaitMs` throws `Timeout` carrying the response id.
      */
     func invoke(prompt: String, options: InvokeOptions?) async throws  -> Response
     
@@ -1434,7 +1434,7 @@ open func uploadFilePath(path: String, options: UploadOptions? = nil)async throw
      * Sends one user message and returns the response once its status is final.
      *
      * A failed or cancelled run is returned, not thrown: read `status` and `errorJson`.
-     * Running past the deadline throws `Timeout` carrying the response id.
+     * Running past `maxWaitMs` throws `Timeout` carrying the response id.
      */
 open func invoke(prompt: String, options: InvokeOptions? = nil)async throws  -> Response  {
     return
@@ -2434,9 +2434,10 @@ public struct ClientOptions: Equatable, Hashable {
      */
     public var maxResponseBytes: Int64?
     /**
-     * How long `invoke` waits in all for a final status, in milliseconds (5 minutes).
+     * How long `invoke` waits in all for a final status, in milliseconds, when its
+     * `maxWaitMs` is unset (5 minutes).
      */
-    public var invokeDeadlineMs: Int64?
+    public var invokeMaxWaitMs: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2463,8 +2464,9 @@ public struct ClientOptions: Equatable, Hashable {
          * The largest response body read into memory, in bytes (64 MiB by default).
          */maxResponseBytes: Int64? = nil, 
         /**
-         * How long `invoke` waits in all for a final status, in milliseconds (5 minutes).
-         */invokeDeadlineMs: Int64? = nil) {
+         * How long `invoke` waits in all for a final status, in milliseconds, when its
+         * `maxWaitMs` is unset (5 minutes).
+         */invokeMaxWaitMs: Int64? = nil) {
         self.baseUrl = baseUrl
         self.tenantId = tenantId
         self.timeoutMs = timeoutMs
@@ -2472,7 +2474,7 @@ public struct ClientOptions: Equatable, Hashable {
         self.backoffInitialMs = backoffInitialMs
         self.scope = scope
         self.maxResponseBytes = maxResponseBytes
-        self.invokeDeadlineMs = invokeDeadlineMs
+        self.invokeMaxWaitMs = invokeMaxWaitMs
     }
 
     
@@ -2498,7 +2500,7 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
                 backoffInitialMs: FfiConverterOptionInt64.read(from: &buf), 
                 scope: FfiConverterOptionTypeScope.read(from: &buf), 
                 maxResponseBytes: FfiConverterOptionInt64.read(from: &buf), 
-                invokeDeadlineMs: FfiConverterOptionInt64.read(from: &buf)
+                invokeMaxWaitMs: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
@@ -2510,7 +2512,7 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
         FfiConverterOptionInt64.write(value.backoffInitialMs, into: &buf)
         FfiConverterOptionTypeScope.write(value.scope, into: &buf)
         FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
-        FfiConverterOptionInt64.write(value.invokeDeadlineMs, into: &buf)
+        FfiConverterOptionInt64.write(value.invokeMaxWaitMs, into: &buf)
     }
 }
 
@@ -4149,10 +4151,10 @@ public struct InvokeOptions: Equatable, Hashable {
      */
     public var idempotencyKey: String?
     /**
-     * The total time to wait for a final status, in milliseconds (the client's by default:
-     * 300,000).
+     * The total time to wait for a final status (the deadline), in milliseconds, named as
+     * Node's `maxWaitMs` and Python's `max_wait` (the client's by default: 300,000).
      */
-    public var deadlineMs: Int64?
+    public var maxWaitMs: Int64?
     /**
      * The pause between reads when the server does not hold them, in milliseconds (the
      * client's by default: 1,000).
@@ -4195,9 +4197,9 @@ public struct InvokeOptions: Equatable, Hashable {
          * The key of the create request, so that a repeated invoke starts one run.
          */idempotencyKey: String? = nil, 
         /**
-         * The total time to wait for a final status, in milliseconds (the client's by default:
-         * 300,000).
-         */deadlineMs: Int64? = nil, 
+         * The total time to wait for a final status (the deadline), in milliseconds, named as
+         * Node's `maxWaitMs` and Python's `max_wait` (the client's by default: 300,000).
+         */maxWaitMs: Int64? = nil, 
         /**
          * The pause between reads when the server does not hold them, in milliseconds (the
          * client's by default: 1,000).
@@ -4215,7 +4217,7 @@ public struct InvokeOptions: Equatable, Hashable {
         self.modelOverrides = modelOverrides
         self.files = files
         self.idempotencyKey = idempotencyKey
-        self.deadlineMs = deadlineMs
+        self.maxWaitMs = maxWaitMs
         self.pollIntervalMs = pollIntervalMs
         self.waitMs = waitMs
     }
@@ -4245,7 +4247,7 @@ public struct FfiConverterTypeInvokeOptions: FfiConverterRustBuffer {
                 modelOverrides: FfiConverterOptionDictionaryStringString.read(from: &buf), 
                 files: FfiConverterOptionSequenceString.read(from: &buf), 
                 idempotencyKey: FfiConverterOptionString.read(from: &buf), 
-                deadlineMs: FfiConverterOptionInt64.read(from: &buf), 
+                maxWaitMs: FfiConverterOptionInt64.read(from: &buf), 
                 pollIntervalMs: FfiConverterOptionInt64.read(from: &buf), 
                 waitMs: FfiConverterOptionInt64.read(from: &buf)
         )
@@ -4261,7 +4263,7 @@ public struct FfiConverterTypeInvokeOptions: FfiConverterRustBuffer {
         FfiConverterOptionDictionaryStringString.write(value.modelOverrides, into: &buf)
         FfiConverterOptionSequenceString.write(value.files, into: &buf)
         FfiConverterOptionString.write(value.idempotencyKey, into: &buf)
-        FfiConverterOptionInt64.write(value.deadlineMs, into: &buf)
+        FfiConverterOptionInt64.write(value.maxWaitMs, into: &buf)
         FfiConverterOptionInt64.write(value.pollIntervalMs, into: &buf)
         FfiConverterOptionInt64.write(value.waitMs, into: &buf)
     }
@@ -6167,7 +6169,7 @@ enum LumnisError: Swift.Error, Equatable, Hashable {
          */detailsJson: String?
     )
     /**
-     * An attempt or the `invoke` deadline ran out.
+     * An attempt, or an `invoke`'s `maxWaitMs`, ran out.
      */
     case Timeout(
         /**
@@ -7853,7 +7855,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_upload_file_path() != 22270) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_invoke() != 39530) {
+    if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_invoke() != 63795) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lumnisai_uniffi_checksum_method_lumnisclient_invoke_messages() != 38839) {

@@ -186,7 +186,7 @@ final class ErrorsTests: ServerTestCase {
         try await server.settings(#"{"agent_latency_ms":5000}"#)
         let error = try await expectError("timeout") {
             _ = try await self.client.invoke(
-                prompt: "slow", options: InvokeOptions(userId: "a@example.com", deadlineMs: 300))
+                prompt: "slow", options: InvokeOptions(userId: "a@example.com", maxWaitMs: 300))
         }
         guard case let .Timeout(_, _, _, _, _, responseId) = error else {
             return XCTFail("not a Timeout case: \(error)")

@@ -80,7 +80,7 @@ class ErrorsTest : ServerTest() {
         expectError("validation") { client.getThreadResponses("t", limit = -1) }
         expectError("validation") { client.getResponse("r", waitMs = -1) }
         expectError("validation") {
-            client.invoke("hi", InvokeOptions(userId = "a@example.com", deadlineMs = -1))
+            client.invoke("hi", InvokeOptions(userId = "a@example.com", maxWaitMs = -1))
         }
         // Client options fail as the core's own bad options do, with a config error.
         expectError("config") { server.client(timeoutMs = -1).close() }
@@ -149,10 +149,24 @@ class ErrorsTest : ServerTest() {
         users("a@example.com")
         server.settings("""{"agent_latency_ms":5000}""")
         val e = expectError("timeout") {
-            client.invoke("slow", InvokeOptions(userId = "a@example.com", deadlineMs = 300))
+            client.invoke("slow", InvokeOptions(userId = "a@example.com", maxWaitMs = 300))
         }
         assertNotNull((e as LumnisException.Timeout).responseId)
     }
+
+    @Test
+    fun `the client's invokeMaxWaitMs is the deadline of an invoke that sets none`() =
+        runBlocking {
+            users("a@example.com")
+            server.settings("""{"agent_latency_ms":5000}""")
+            val options = ClientOptions(baseUrl = server.baseUrl, invokeMaxWaitMs = 300)
+            LumnisClient(KEY, options).use { c ->
+                val started = System.nanoTime()
+                expectError("timeout") { c.invoke("slow", InvokeOptions(userId = "a@example.com")) }
+                assertTrue(System.nanoTime() - started < 3_000_000_000L)
+            }
+            Unit
+        }
 
     @Test
     fun `malformed and wrongly typed JSON are decode errors, and the client still works`() =
