@@ -349,7 +349,12 @@ impl Transport {
             };
 
             let replayable = !matches!(request.body, Body::UploadOnce(_));
-            let retryable = outcome.is_retryable();
+            // A 409 to a retry, under the key of the attempts before it, is the server saying
+            // that one of them is still running (as the local server and Stripe answer it):
+            // the call will have an answer, which a later attempt is given. A first attempt's
+            // 409 stays an error, as the contract has it.
+            let in_flight = retry > 0 && key.is_some() && outcome.status() == Some(409);
+            let retryable = outcome.is_retryable() || in_flight;
             tracing::debug!(
                 attempt = retry + 1,
                 elapsed_ms = ms(started),

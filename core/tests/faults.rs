@@ -83,21 +83,29 @@ async fn row01_connection_refused_is_retried_then_a_transport_error() {
         .base_url(format!("http://127.0.0.1:{port}"))
         .max_retries(2)
         .backoff(Backoff {
-            initial: Duration::from_millis(10),
-            max: Duration::from_millis(20),
+            initial: Duration::from_millis(200),
+            max: Duration::from_millis(400),
         });
+    let started = Instant::now();
     let err = Client::new(options)
         .unwrap()
         .users()
         .get("a@b.co")
         .await
         .unwrap_err();
+    let elapsed = started.elapsed();
     assert_eq!(err.kind(), ErrorKind::Transport);
     assert_eq!(
         attempts.0.load(Ordering::SeqCst),
         3,
         "attempts = max retries + 1"
     );
+    // Two backoff waits, each at least half its step: 100 ms, then 200 ms.
+    assert!(
+        elapsed >= Duration::from_millis(300),
+        "{elapsed:?}: no backoff"
+    );
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -389,6 +397,106 @@ async fn row10_client_errors_are_never_retried() {
     }
 }
 
+/// A socket that answers its connections in turn with `answers`: `None` reads the request
+/// and holds it unanswered, `Some` is a whole HTTP answer. It records each request's head.
+async fn scripted(answers: Vec<Option<String>>) -> (String, Arc<Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let heads = Arc::new(Mutex::new(Vec::new()));
+    let seen = heads.clone();
+    tokio::spawn(async move {
+        for answer in answers {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut request = Vec::new();
+            let mut chunk = [0; 4096];
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                let n = socket.read(&mut chunk).await.unwrap();
+                request.extend_from_slice(&chunk[..n]);
+            }
+            seen.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&request).to_lowercase());
+            // A held connection stays open while the next one is served.
+            tokio::spawn(async move {
+                match answer {
+                    Some(answer) => socket.write_all(answer.as_bytes()).await.unwrap(),
+                    None => tokio::time::sleep(Duration::from_secs(2)).await,
+                }
+            });
+        }
+    });
+    (url, heads)
+}
+
+fn answer(status: &str, body: &serde_json::Value) -> String {
+    let body = body.to_string();
+    format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\
+         connection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_conflict_on_a_retry_is_the_earlier_attempt_still_running() {
+    let conflict = json!({"error": {"code": "CONFLICT", "message": "still in progress"}});
+    let user = json!({
+        "id": "6f1c2d4e-8a9b-4c3d-9e8f-7a6b5c4d3e2f", "email": "a@b.co", "first_name": null,
+        "last_name": null, "tenant_id": null, "is_active": true,
+        "created_at": "2026-12-04T08:00:00Z", "updated_at": null,
+    });
+    // The first attempt is held past its timeout; the retry finds it still running.
+    let (url, heads) = scripted(vec![
+        None,
+        Some(answer("409 Conflict", &conflict)),
+        Some(answer("201 Created", &user)),
+    ])
+    .await;
+    let options = lumnisai::ClientOptions::new()
+        .api_key("k")
+        .base_url(url)
+        .timeout(Duration::from_millis(300))
+        .backoff(Backoff {
+            initial: Duration::from_millis(10),
+            max: Duration::from_millis(20),
+        });
+    let client = Client::new(options).unwrap();
+    let created = client
+        .users()
+        .create(CreateUser::new("a@b.co"))
+        .await
+        .unwrap();
+    assert_eq!(created.email, "a@b.co");
+
+    let heads = heads.lock().unwrap().clone();
+    assert_eq!(heads.len(), 3, "{heads:?}");
+    let key = |head: &str| {
+        head.lines()
+            .find_map(|l| l.strip_prefix("idempotency-key: ").map(str::to_owned))
+    };
+    assert!(key(&heads[0]).is_some());
+    assert!(heads.iter().all(|h| key(h) == key(&heads[0])), "{heads:?}");
+    assert!(!heads[0].contains("x-lumnis-retry-count"));
+    assert!(heads[1].contains("x-lumnis-retry-count: 1\r\n"));
+    assert!(heads[2].contains("x-lumnis-retry-count: 2\r\n"));
+
+    // A first attempt's 409 is the contract's: an error, never retried.
+    let (url, heads) = scripted(vec![Some(answer("409 Conflict", &conflict))]).await;
+    let client = Client::new(lumnisai::ClientOptions::new().api_key("k").base_url(url)).unwrap();
+    let err = client
+        .users()
+        .create(CreateUser::new("a@b.co"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.kind(), err.status()),
+        (ErrorKind::Validation, Some(409))
+    );
+    assert_eq!(heads.lock().unwrap().len(), 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn row11_sustained_failure_under_load_is_bounded_by_the_retry_budget() {
     let local = common::start().await;
@@ -425,8 +533,13 @@ async fn row11_sustained_failure_under_load_is_bounded_by_the_retry_budget() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn row12_a_long_poll_outlives_a_short_attempt_timeout() {
     let local = common::start().await;
-    local.settings(json!({"agent_latency_ms": 1_500})).await;
-    let client = Client::new(local.options().timeout(Duration::from_millis(300))).unwrap();
+    local.settings(json!({"agent_latency_ms": 2_000})).await;
+    // With no retries, a held read timed out at 300 ms would fail the call.
+    let options = local
+        .options()
+        .timeout(Duration::from_millis(300))
+        .max_retries(0);
+    let client = Client::new(options).unwrap();
 
     let options = InvokeOptions {
         wait: Some(Duration::from_secs(5)),
@@ -434,6 +547,15 @@ async fn row12_a_long_poll_outlives_a_short_attempt_timeout() {
     };
     let response = client.invoke("hold on", options).await.unwrap();
     assert_eq!(response.status, lumnisai::ResponseStatus::Succeeded);
+    let reads = local.requests("GET", "/v1/responses/").await;
+    assert!(reads.iter().all(|r| r["status"] == 200), "{reads:?}");
+    assert!(
+        reads
+            .iter()
+            .any(|r| r["elapsed_ms"].as_u64().unwrap_or(0) > 300),
+        "a read was held past the attempt timeout: {reads:?}"
+    );
+    assert!(reads.len() <= 6, "{} reads: held, not polled", reads.len());
     assert_eq!(
         local.requests("POST", "/v1/responses").await.len(),
         1,
