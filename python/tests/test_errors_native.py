@@ -99,8 +99,9 @@ def test_rate_limit_carries_retry_after(both, server):
     assert info.value.retry_after == 120 and info.value.status_code == 429
 
 
-def test_malformed_json_is_a_typed_error_and_the_client_goes_on(both, server):
-    server.fault(method="GET", path="/v1/users", count=1, kind="invalid_json")
+@pytest.mark.parametrize("kind", ["invalid_json", "wrong_type"])
+def test_malformed_json_is_a_typed_error_and_the_client_goes_on(both, server, kind):
+    server.fault(method="GET", path="/v1/users", count=1, kind=kind)
     c = type(both.client)(max_retries=0)
     with pytest.raises(lumnisai.LumnisAIError) as info:
         both(c.list_users())
@@ -109,6 +110,18 @@ def test_malformed_json_is_a_typed_error_and_the_client_goes_on(both, server):
     assert isinstance(info.value, ValueError) and isinstance(info.value, lumnisai.TransportError)
     assert isinstance(info.value, lumnisai.DecodeError)
     assert both(c.list_users()).total == 0
+
+
+def test_an_endless_body_hits_the_limit_and_the_client_goes_on(both, server):
+    # RELIABILITY row 14: the core's 64 MiB limit, then the connection is dropped.
+    server.fault(method="GET", path="/v1/users", count=1, kind="endless")
+    c = type(both.client)(max_retries=0)
+    with pytest.raises(lumnisai.TransportError) as info:
+        both(c.list_users())
+    assert info.value.kind == "body_too_large"
+    assert both(c.list_users()).total == 0
+    connections = [r["connection_id"] for r in server.log() if r["path"] == "/v1/users"]
+    assert len(connections) == 2 and connections[0] != connections[1]
 
 
 def test_a_retried_create_makes_one_user(both, server):
@@ -128,13 +141,19 @@ def test_server_errors_are_retried(both, server):
 
 
 def test_cancelling_the_task_drops_the_request(server):
-    server.fault(method="GET", path="/v1/users", count=1, kind="hang")
+    server.fault(method="GET", path="/v1/users", count=5, kind="hang")
 
     async def run() -> None:
-        client = lumnisai.AsyncClient()
+        # A future left running would time out at 0.5 s and retry into the next hang.
+        client = lumnisai.AsyncClient(timeout=0.5, max_retries=3)
         with pytest.raises(asyncio.TimeoutError):
-            await asyncio.wait_for(client.list_users(), 0.3)
-        await asyncio.sleep(0.3)
+            await asyncio.wait_for(client.list_users(), 0.2)
+        await asyncio.sleep(1.5)
+        cancelled = [r for r in server.log() if r["path"] == "/v1/users"]
+        assert len(cancelled) == 1, cancelled
+        assert cancelled[0]["elapsed_ms"] is not None, "the connection is still open"
+        assert cancelled[0]["elapsed_ms"] < 450, cancelled[0]
+        server.control("DELETE", "/_control/faults")
         assert (await client.list_users()).total == 0
 
     asyncio.run(run())
@@ -235,6 +254,7 @@ def test_ctrl_c_interrupts_a_blocking_call(server):
         "    c.list_users()\n"
         "except KeyboardInterrupt:\n"
         "    print('interrupted', flush=True)\n"
+        "print('next', c.list_users().total, flush=True)\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE,
                             text=True)
@@ -243,8 +263,11 @@ def test_ctrl_c_interrupts_a_blocking_call(server):
     sent = time.monotonic()
     proc.send_signal(signal.SIGINT)
     out, _ = proc.communicate(timeout=10)
-    assert out.strip() == "interrupted"
+    assert out.split("\n")[0] == "interrupted"
     assert time.monotonic() - sent < 1.0
+    # The same client goes on, and the interrupted request was not retried.
+    assert out.split("\n")[1] == "next 0"
+    assert len([r for r in server.log() if r["path"] == "/v1/users"]) == 2
 
 
 def test_tenant_scope_warning_reaches_the_logger(both, caplog):

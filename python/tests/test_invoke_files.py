@@ -204,3 +204,25 @@ def test_local_file_errors_are_file_errors(both, tmp_path, server):
     else:
         raise AssertionError("a directory uploaded")
     assert server.log() == []
+
+
+@pytest.mark.parametrize("source", ["path", "file object"])
+def test_an_upload_cut_at_half_is_resent_whole_under_its_key(both, server, tmp_path, source):
+    # RELIABILITY row 13: a replayable body is sent again from its start, once stored.
+    body = bytes(range(256)) * 1024
+    path = tmp_path / "cut.bin"
+    path.write_bytes(body)
+    both(both.client.create_user(email="cut@example.com"))
+    c = both.client.for_user("cut@example.com")
+    server.clear_log()
+    server.fault(method="POST", path="/v1/files/upload", count=1, kind="cut_upload")
+    with open(path, "rb") as handle:
+        if source == "path":
+            uploaded = both(c.upload_file(file_path=path))
+        else:
+            uploaded = both(c.upload_file(file_content=handle, file_name="cut.bin"))
+    attempts = [r for r in server.log() if r["path"] == "/v1/files/upload"]
+    assert len(attempts) == 2
+    assert attempts[0]["idempotency_key"] == attempts[1]["idempotency_key"] is not None
+    assert [f.id for f in both(c.list_files()).files] == [uploaded.file_id]
+    assert both(c.download_file(uploaded.file_id)) == body
