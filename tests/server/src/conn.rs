@@ -142,6 +142,7 @@ pub async fn serve(listener: TcpListener, app: Arc<App>, mut stop: watch::Receiv
     let _ = tokio::time::timeout(SHUTDOWN_GRACE, drained).await;
     connections.abort_all();
     app.agents.stop_all();
+    app.store.release();
 }
 
 async fn connection(

@@ -56,11 +56,20 @@ async fn settings(State(app): State<Arc<App>>) -> Json<Value> {
     Json(json!(*app.settings.borrow()))
 }
 
+/// What `PUT /_control/settings` may change.
+const SETTINGS: [&str; 2] = ["idle_close_ms", "agent_latency_ms"];
+
 /// Changes the fields given; `"idle_close_ms": null` turns idle closing off.
 async fn update_settings(
     State(app): State<Arc<App>>,
     ApiJson(body): ApiJson<Map<String, Value>>,
 ) -> ApiResult<Json<Value>> {
+    if let Some(unknown) = body.keys().find(|k| !SETTINGS.contains(&k.as_str())) {
+        return Err(ApiError::validation(format!(
+            "unknown setting {unknown:?}; the settings are {}",
+            SETTINGS.join(", ")
+        )));
+    }
     let mut next = *app.settings.borrow();
     if let Some(value) = body.get("idle_close_ms") {
         next.idle_close_ms = match value {

@@ -41,8 +41,10 @@ impl FaultKind {
     }
 }
 
-/// The body of `POST /_control/faults`.
+/// The body of `POST /_control/faults`. A field it does not know is refused: a misspelt
+/// `path` would otherwise make a fault that matches every request.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FaultSpec {
     pub method: Option<String>,
     pub path: Option<String>,

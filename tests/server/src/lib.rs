@@ -136,6 +136,18 @@ pub async fn start(mut config: Config) -> std::io::Result<Server> {
     if config.api_keys.is_empty() {
         config.api_keys.push(DEFAULT_API_KEY.to_owned());
     }
+    // The control API takes no key, and resets every tenant's data: only this machine may
+    // reach it.
+    if config.faults && !config.addr.ip().is_loopback() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "the control API (--faults) needs no key, so it listens on loopback only, \
+                 not on {}",
+                config.addr.ip()
+            ),
+        ));
+    }
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let app = Arc::new(app::App::new(&config)?);

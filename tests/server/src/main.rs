@@ -8,7 +8,18 @@ use lumnis_local::cli::Args;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
-async fn main() -> std::io::Result<()> {
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            // The error's own text: `main`'s default would print its Debug form.
+            eprintln!("lumnis-local: {err}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> std::io::Result<()> {
     let args = Args::parse();
     // The default stays quiet: a test that pipes stderr without reading it would otherwise
     // block the server once the pipe fills.

@@ -315,6 +315,41 @@ async fn idle_close_closes_idle_keep_alive_connections() {
 }
 
 #[tokio::test]
+async fn a_misspelt_fault_or_setting_is_refused_not_ignored() {
+    let api = start().await;
+    let typo = json!({"kind": "status", "paht": "/v1/users"});
+    let reply = api
+        .control(Method::POST, "/_control/faults", Some(typo))
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{:?}",
+        reply.body
+    );
+    assert!(reply.body.to_string().contains("paht"), "{:?}", reply.body);
+    let faults = api.control(Method::GET, "/_control/faults", None).await;
+    assert_eq!(faults.body["faults"], json!([]));
+
+    let typo = json!({"agent_latncy_ms": 5});
+    let reply = api
+        .control(Method::PUT, "/_control/settings", Some(typo))
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{:?}",
+        reply.body
+    );
+    assert!(
+        reply.body.to_string().contains("agent_latency_ms"),
+        "{:?}",
+        reply.body
+    );
+    assert_eq!(api.get("/v1/users").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn the_log_records_keys_faults_connections_and_401s() {
     let api = start().await;
     api.fault(json!({"path": "/v1/threads", "kind": "status", "status": 500}))

@@ -35,6 +35,16 @@ async fn data_survives_a_restart_with_a_db_file() {
         .multipart(form);
     let up = common::reply(up.send().await.unwrap()).await;
     let file_id = up.body["file_id"].as_str().unwrap().to_owned();
+    // A second server is refused the database the first has open.
+    let refused = lumnis_local::start(config.clone()).await.err().unwrap();
+    assert!(
+        refused.to_string().contains("another lumnis-local has"),
+        "{refused}"
+    );
+    assert_eq!(
+        api.get("/v1/users/keep%40example.com").await.status,
+        StatusCode::OK
+    );
     api.server.shutdown().await;
 
     let api = start_with(config).await;
@@ -166,4 +176,16 @@ fn the_binary_prints_its_address_first_and_stops_on_sigterm() {
     }
     let _ = child.kill();
     panic!("the server did not stop on SIGTERM");
+}
+
+#[tokio::test]
+async fn the_control_api_is_refused_off_loopback() {
+    let config = Config {
+        addr: "0.0.0.0:0".parse().unwrap(),
+        faults: true,
+        ..Config::default()
+    };
+    let refused = lumnis_local::start(config).await.err().unwrap();
+    assert_eq!(refused.kind(), std::io::ErrorKind::InvalidInput);
+    assert!(refused.to_string().contains("loopback only"), "{refused}");
 }

@@ -37,7 +37,7 @@ fn body() -> reqwest::Body {
     let tail = format!("\r\n--{BOUNDARY}--\r\n");
     let chunk = Bytes::from(vec![b'x'; CHUNK]);
     let parts = std::iter::once(Bytes::from(head))
-        .chain(std::iter::repeat(chunk).take(CHUNKS))
+        .chain(std::iter::repeat_n(chunk, CHUNKS))
         .chain(std::iter::once(Bytes::from(tail)));
     reqwest::Body::wrap_stream(stream::iter(parts.map(Ok::<_, std::io::Error>)))
 }
