@@ -70,6 +70,7 @@ python-build: python-env
 	cd python && $(VENV)/bin/maturin develop -q --release
 
 test-python: server python-build
+	$(CARGO) test -q -p lumnisai-python --lib
 	$(PY) -m pytest -q python/tests
 	cd python && $(VENV)/bin/mypy --strict tests/typing_sample.py
 	$(PY) python/scripts/check_wheel.py

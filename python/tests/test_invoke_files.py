@@ -38,6 +38,26 @@ def test_an_idempotency_key_makes_one_run_and_an_empty_one_is_none(both):
     assert one.response_id != two.response_id
 
 
+def test_max_wait_is_a_deadline_and_the_run_goes_on(both, server):
+    both(both.client.create_user(email="slow@example.com"))
+    c = both.client.for_user("slow@example.com")
+    server.control("PUT", "/_control/settings", {"agent_latency_ms": 1500})
+    try:
+        with pytest.raises(lumnisai.TransportError) as info:
+            both(c.invoke("slow", max_wait=0.3, show_progress=False))
+    finally:
+        server.control("PUT", "/_control/settings", {"agent_latency_ms": 300})
+    assert info.value.kind == "timeout"
+    response_id = info.value.response_id
+    assert response_id is not None
+    status = None
+    for _ in range(20):
+        status = both(c.responses.get(response_id, wait=1)).status
+        if status == "succeeded":
+            break
+    assert status == "succeeded"
+
+
 def test_a_failed_run_is_an_answer(both):
     both(both.client.create_user(email="f@example.com"))
     response = both(both.client.invoke("[fail] now", user_id="f@example.com",

@@ -242,7 +242,9 @@ impl RunArgs {
             files: self.files,
             poll_interval: duration(self.poll_interval, "poll_interval")?,
             wait: duration(self.wait_timeout, "wait_timeout")?,
-            deadline: duration(self.deadline, "the invoke deadline")?,
+            // With no `max_wait`, an invoke waits for the end of its run, as the official
+            // SDK's does (it has no deadline): a long run is not failed half-way.
+            deadline: Some(duration(self.deadline, "max_wait")?.unwrap_or(Duration::MAX)),
         };
         Ok((self.messages, options))
     }
@@ -525,4 +527,27 @@ pub fn many(client: Client, op: &str, args: Value) -> lumnisai::Result<Source> {
 
 fn unknown(op: &str) -> Error {
     Error::new(ErrorKind::Validation, format!("unknown operation {op:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(json: &str) -> RunArgs {
+        serde_json::from_str(json).expect("run arguments")
+    }
+
+    #[test]
+    fn an_invoke_without_max_wait_waits_for_the_run_to_end() {
+        let messages = r#"{"messages":[{"role":"user","content":"hi"}]"#;
+        let (_, options) = run_args(&format!("{messages}}}")).invoke().unwrap();
+        assert_eq!(options.deadline, Some(Duration::MAX));
+
+        let (_, options) = run_args(&format!(r#"{messages},"deadline":1.5}}"#))
+            .invoke()
+            .unwrap();
+        assert_eq!(options.deadline, Some(Duration::from_millis(1500)));
+        let bad = run_args(&format!(r#"{messages},"deadline":-1}}"#)).invoke();
+        assert!(bad.unwrap_err().to_string().contains("max_wait"));
+    }
 }
