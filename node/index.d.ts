@@ -291,7 +291,7 @@ export interface ListResponsesParams extends RequestOptions {
   status?: Exclude<ResponseStatus, 'unknown'>
   /** A Date, an ISO-8601 date-time, or a date alone (`2020-01-01`: its midnight UTC). */
   startDate?: string | Date
-  /** As `startDate`; a date alone is its midnight UTC, the start of that day. */
+  /** As `startDate`, but a date alone takes in its whole UTC day, as the API reads it. */
   endDate?: string | Date
   limit?: number
   offset?: number

@@ -147,6 +147,10 @@ test('responses.list takes a date alone, a date-time or a Date; a bad one is nam
   assert.equal(until.responses.length, 0)
   const byDate = await alice.responses.list({ startDate: new Date(Date.now() - 3600e3) })
   assert.ok(byDate.responses.length >= 1)
+  // A date alone as the end takes in that whole day, as the API reads the official SDK's.
+  const today = new Date().toISOString().slice(0, 10)
+  const throughToday = await alice.responses.list({ startDate: today, endDate: today })
+  assert.equal(throughToday.responses.length, since.responses.length)
   await server.clearLog()
   await alice.responses.list({ startDate: '2020-01-01' })
   const [sent] = await server.log()

@@ -66,15 +66,16 @@ def _tags(tags: Any) -> Any:
 
 
 def _date(value: Any) -> Any:
+    """A date bound as text: a `date` as the day alone (`2026-12-04`, which the core reads as
+    its whole UTC day, so that as an `end_date` it takes that day in, as the API reads the
+    official SDK's), a naive `datetime` as UTC."""
     if value is None or isinstance(value, str):
         return value
-    from datetime import datetime, time, timezone
+    from datetime import datetime, timezone
 
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    else:
-        moment = datetime.combine(value, time(), tzinfo=timezone.utc)
-    return moment.isoformat()
+    if isinstance(value, datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.isoformat()
 
 
 def _drop_none(args: Dict[str, Any]) -> Dict[str, Any]:

@@ -246,3 +246,22 @@ def test_an_upload_cut_at_half_is_resent_whole_under_its_key(both, server, tmp_p
     assert attempts[0]["idempotency_key"] == attempts[1]["idempotency_key"] is not None
     assert [f.id for f in both(c.list_files()).files] == [uploaded.file_id]
     assert both(c.download_file(uploaded.file_id)) == body
+
+
+def test_date_bounds_of_list_responses(both):
+    from datetime import datetime, timedelta, timezone
+
+    both(both.client.create_user(email="dates@example.com"))
+    c = both.client.for_user("dates@example.com")
+    both(c.responses.create(messages=[{"role": "user", "content": "today"}]))
+    today = datetime.now(timezone.utc).date()
+    # A date is its whole day, as an end bound too.
+    assert both(c.list_responses(end_date=today)).total == 1
+    assert both(c.list_responses(start_date=today, end_date=today)).total == 1
+    assert both(c.list_responses(end_date=today.isoformat())).total == 1
+    assert both(c.list_responses(start_date=today + timedelta(days=1))).total == 0
+    assert both(c.list_responses(end_date=today - timedelta(days=1))).total == 0
+    # A naive datetime is UTC.
+    an_hour_ago = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(hours=1)
+    assert both(c.list_responses(start_date=an_hour_ago)).total == 1
+    assert both(c.list_responses(end_date=an_hour_ago)).total == 0

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use lumnisai as core;
 use lumnisai::{Error, ErrorKind};
 use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
@@ -460,9 +460,9 @@ pub(crate) struct ListResponses {
     user_id: Option<String>,
     #[serde(default, deserialize_with = "known_status")]
     status: Option<core::ResponseStatus>,
-    #[serde(default, deserialize_with = "instant")]
+    #[serde(default, deserialize_with = "start_bound")]
     start_date: Option<DateTime<Utc>>,
-    #[serde(default, deserialize_with = "instant")]
+    #[serde(default, deserialize_with = "end_bound")]
     end_date: Option<DateTime<Utc>>,
     limit: Option<u32>,
     offset: Option<u64>,
@@ -495,22 +495,28 @@ fn known_status<'de, D: Deserializer<'de>>(
         .map_err(|e: Error| serde::de::Error::custom(e.message()))
 }
 
-/// An instant: an RFC 3339 date-time, or a date alone (`2020-01-01`), which stands for its
-/// midnight UTC, the instant JavaScript's `new Date('2020-01-01')` is.
-fn instant<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+/// A start bound: an RFC 3339 date-time, or a date alone (`2020-01-01`), its midnight UTC,
+/// the instant JavaScript's `new Date('2020-01-01')` is.
+fn start_bound<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    bound(d, core::ListResponses::parse_start)
+}
+
+/// An end bound: a date alone takes in its whole UTC day, as the official SDK's string does
+/// (the API reads `end_date=2020-01-01` so).
+fn end_bound<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    bound(d, core::ListResponses::parse_end)
+}
+
+fn bound<'de, D: Deserializer<'de>>(
+    d: D,
+    parse: fn(&str) -> core::Result<DateTime<Utc>>,
+) -> Result<Option<DateTime<Utc>>, D::Error> {
     let Some(text) = Option::<String>::deserialize(d)? else {
         return Ok(None);
     };
-    if let Ok(at) = text.parse::<DateTime<Utc>>() {
-        return Ok(Some(at));
-    }
-    match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-        Ok(day) => Ok(Some(day.and_time(NaiveTime::MIN).and_utc())),
-        Err(_) => Err(serde::de::Error::custom(format!(
-            "expected a date (2020-01-01), a date-time (2020-01-01T12:00:00Z) or a Date, \
-             not {text:?}"
-        ))),
-    }
+    parse(&text)
+        .map(Some)
+        .map_err(|e| serde::de::Error::custom(format!("{}, or a Date", e.message())))
 }
 
 /// What `invoke` sends: a prompt, one message, or a conversation.
@@ -792,10 +798,13 @@ mod tests {
     }
 
     #[test]
-    fn a_date_alone_is_its_midnight_utc_and_a_bad_one_names_the_field() {
+    fn a_date_alone_is_its_whole_day_and_a_bad_one_names_the_field() {
         let args: ListResponses = parse("list", r#"{"startDate":"2020-01-01"}"#).unwrap();
         let start = core::ListResponses::from(args).start_date.unwrap();
         assert_eq!(start.to_rfc3339(), "2020-01-01T00:00:00+00:00");
+        let args: ListResponses = parse("list", r#"{"endDate":"2020-01-01"}"#).unwrap();
+        let end = core::ListResponses::from(args).end_date.unwrap();
+        assert_eq!(end.to_rfc3339(), "2020-01-01T23:59:59.999999+00:00");
         let args: ListResponses = parse("list", r#"{"endDate":"2020-01-01T10:00:00Z"}"#).unwrap();
         assert!(core::ListResponses::from(args).end_date.is_some());
         let err = parse::<ListResponses>("list", r#"{"startDate":"soon"}"#)

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use bytes::Bytes;
-use chrono::{DateTime, Utc};
 use futures::{FutureExt, StreamExt};
 use lumnisai::{AgentConfig, Client, CreateFeedback, CreateResponse, CreateThread, CreateUser};
 use lumnisai::{DuplicateHandling, Error, ErrorKind, FeedbackType, FileContentParams, FileScope};
@@ -121,10 +120,11 @@ struct ListResponsesArgs {
     user_id: Option<String>,
     #[serde(default)]
     status: Option<ResponseStatus>,
+    /// Text the core reads: a date alone is its whole UTC day.
     #[serde(default)]
-    start_date: Option<DateTime<Utc>>,
+    start_date: Option<String>,
     #[serde(default)]
-    end_date: Option<DateTime<Utc>>,
+    end_date: Option<String>,
     #[serde(default = "fifty")]
     limit: u32,
     #[serde(default)]
@@ -342,7 +342,7 @@ pub fn one(
             boxed(async move { client.responses().cancel(&a.response_id).await })
         }
         "responses.list" => {
-            let params = list_responses(decode(op, args)?);
+            let params = list_responses(decode(op, args)?)?;
             boxed(async move { client.responses().list(params).await })
         }
         "responses.artifacts" => {
@@ -458,15 +458,20 @@ fn upload(client: Client, args: Value, data: Option<Bytes>) -> lumnisai::Result<
     ))
 }
 
-fn list_responses(a: ListResponsesArgs) -> ListResponses {
-    ListResponses {
+fn list_responses(a: ListResponsesArgs) -> lumnisai::Result<ListResponses> {
+    let named = |what: &'static str| {
+        move |e: Error| Error::new(ErrorKind::Validation, format!("{what}: {}", e.message()))
+    };
+    let start = a.start_date.as_deref().map(ListResponses::parse_start);
+    let end = a.end_date.as_deref().map(ListResponses::parse_end);
+    Ok(ListResponses {
         user_id: a.user_id,
         status: a.status,
-        start_date: a.start_date,
-        end_date: a.end_date,
+        start_date: start.transpose().map_err(named("start_date"))?,
+        end_date: end.transpose().map_err(named("end_date"))?,
         limit: a.limit,
         offset: a.offset,
-    }
+    })
 }
 
 fn items<T: serde::Serialize + 'static>(
@@ -513,7 +518,7 @@ pub fn many(client: Client, op: &str, args: Value) -> lumnisai::Result<Source> {
             items(client.threads().list_all(params))
         }
         "responses.list_all" => {
-            let params = list_responses(decode(op, args)?);
+            let params = list_responses(decode(op, args)?)?;
             items(client.responses().list_all(params))
         }
         "files.list_all" => items(client.files().list_all(list_files(decode(op, args)?))),

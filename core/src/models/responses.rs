@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -412,9 +412,9 @@ pub struct ListResponses {
     pub user_id: Option<String>,
     /// Only responses in this status.
     pub status: Option<ResponseStatus>,
-    /// Only responses created at or after this time.
+    /// Only responses created at or after this time (see [`ListResponses::parse_start`]).
     pub start_date: Option<DateTime<Utc>>,
-    /// Only responses created before this time.
+    /// Only responses created at or before this time (see [`ListResponses::parse_end`]).
     pub end_date: Option<DateTime<Utc>>,
     /// Responses per page.
     pub limit: u32,
@@ -432,6 +432,34 @@ impl Default for ListResponses {
             limit: 50,
             offset: 0,
         }
+    }
+}
+
+impl ListResponses {
+    /// A start bound from text: an RFC 3339 date-time, or a date alone (`2026-12-04`), which
+    /// starts at its midnight UTC.
+    pub fn parse_start(text: &str) -> crate::Result<DateTime<Utc>> {
+        date_bound(text, NaiveTime::MIN)
+    }
+
+    /// An end bound from text: an RFC 3339 date-time, or a date alone (`2026-12-04`), which
+    /// ends with its last microsecond UTC, so that the whole day is in, as the API reads
+    /// `end_date=2026-12-04` from the official SDKs.
+    pub fn parse_end(text: &str) -> crate::Result<DateTime<Utc>> {
+        let last = NaiveTime::from_hms_micro_opt(23, 59, 59, 999_999).unwrap_or(NaiveTime::MIN);
+        date_bound(text, last)
+    }
+}
+
+fn date_bound(text: &str, time_of_a_day: NaiveTime) -> crate::Result<DateTime<Utc>> {
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Ok(at.with_timezone(&Utc));
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(day) => Ok(day.and_time(time_of_a_day).and_utc()),
+        Err(_) => Err(crate::Error::validation(format!(
+            "expected a date (2020-01-01) or a date-time (2020-01-01T12:00:00Z), not {text:?}"
+        ))),
     }
 }
 
@@ -602,6 +630,19 @@ impl FeedbackListWire {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_alone_is_its_whole_utc_day() {
+        let start = ListResponses::parse_start("2026-12-04").unwrap();
+        assert_eq!(start.to_rfc3339(), "2026-12-04T00:00:00+00:00");
+        let end = ListResponses::parse_end("2026-12-04").unwrap();
+        assert_eq!(end.to_rfc3339(), "2026-12-04T23:59:59.999999+00:00");
+        let at = ListResponses::parse_end("2026-12-04T10:00:00+01:00").unwrap();
+        assert_eq!(at.to_rfc3339(), "2026-12-04T09:00:00+00:00");
+        let err = ListResponses::parse_start("soon").unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Validation);
+        assert!(err.to_string().contains("\"soon\""), "{err}");
+    }
 
     #[test]
     fn a_status_from_a_newer_server_reads_as_unknown_and_not_final() {
