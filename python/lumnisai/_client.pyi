@@ -11,7 +11,7 @@ from typing import NoReturn, overload
 from ._resources import AsyncFiles, AsyncResponses, AsyncThreads, AsyncUsers
 from ._resources import Files, Responses, Threads, Users, _AgentConfig, _Date, _FileScope
 from ._beyond import Uncovered
-from ._resources import _Id, _Messages, _Path, _ResponseFormat, _Scope, _Tags
+from ._resources import _Id, _Messages, _ModelOverrides, _Path, _ResponseFormat, _Scope, _Tags
 from .models import (
     CancelResponse,
     FileContentResponse,
@@ -238,7 +238,7 @@ class Client(_NotInThisPackage):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
         files: Optional[Sequence[_Id]] = None,
         max_wait: Optional[float] = None,
     ) -> ResponseObject: ...
@@ -260,7 +260,7 @@ class Client(_NotInThisPackage):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
         files: Optional[Sequence[_Id]] = None,
         max_wait: Optional[float] = None,
     ) -> SyncProgress: ...
@@ -282,7 +282,7 @@ class Client(_NotInThisPackage):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
         files: Optional[Sequence[_Id]] = None,
         max_wait: Optional[float] = None,
     ) -> Union[ResponseObject, SyncProgress]: ...
@@ -443,7 +443,7 @@ class AsyncClient(_NotInThisPackage):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
         files: Optional[Sequence[_Id]] = None,
         max_wait: Optional[float] = None,
     ) -> ResponseObject: ...
@@ -465,7 +465,7 @@ class AsyncClient(_NotInThisPackage):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
         files: Optional[Sequence[_Id]] = None,
         max_wait: Optional[float] = None,
     ) -> AsyncProgress: ...
@@ -487,7 +487,7 @@ class AsyncClient(_NotInThisPackage):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
         files: Optional[Sequence[_Id]] = None,
         max_wait: Optional[float] = None,
     ) -> Union[ResponseObject, AsyncProgress]: ...
@@ -506,7 +506,7 @@ class AsyncClient(_NotInThisPackage):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
         files: Optional[Sequence[_Id]] = None,
         max_wait: Optional[float] = None,
     ) -> AsyncIterator[ProgressEntry]: ...

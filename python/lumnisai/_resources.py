@@ -242,6 +242,21 @@ def _response_format(fmt: Any) -> Any:
     return fmt
 
 
+def _model_overrides(overrides: Any) -> Any:
+    """A ``ModelOverrides`` (ours, or the official pydantic one) as the map it stands for;
+    a dict goes as it is, checked by the core."""
+    if overrides is None or isinstance(overrides, dict):
+        return overrides
+    if isinstance(overrides, m.ModelOverrides):
+        return overrides.model_dump(exclude_none=True)
+    dump = getattr(overrides, "model_dump", None)
+    if callable(dump):
+        return dump(exclude_none=True)
+    raise ArgumentTypeError(
+        f"model_overrides must be a ModelOverrides or a dict, not {_type_name(overrides)}"
+    )
+
+
 def run_args(
     messages: Any,
     *,
@@ -252,7 +267,7 @@ def run_args(
     agent_config: Any = None,
     response_format: Any = None,
     response_format_instructions: Optional[str] = None,
-    model_overrides: Optional[Dict[str, str]] = None,
+    model_overrides: Any = None,
     files: Any = None,
 ) -> Dict[str, Any]:
     """The arguments of a create or an invoke, in wire form."""
@@ -265,7 +280,7 @@ def run_args(
         "agent_config": _agent_config(agent_config),
         "response_format": _response_format(response_format),
         "response_format_instructions": response_format_instructions,
-        "model_overrides": model_overrides,
+        "model_overrides": _model_overrides(model_overrides),
         "files": _files(files),
     }
     return _drop_none(args)
@@ -287,7 +302,7 @@ class Responses(_Resource):
         agent_config: Any = None,
         response_format: Any = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Any = None,
     ) -> Any:
         extra = dict(options or {})
         args = run_args(
@@ -404,6 +419,10 @@ class Files(_Resource):
             if file_name is None:
                 name = getattr(file_content, "name", None)
                 file_name = os.path.basename(name) if isinstance(name, str) else None
+            if not file_name and file_path is None:
+                # As the official SDK refuses it: a nameless upload would be stored under a
+                # made-up name.
+                raise ValidationError("file_name is required when using file_content")
         args = _drop_none({
             "path": None if file_path is None else os.fspath(file_path),
             "file_name": file_name,

@@ -22,6 +22,7 @@ from .models import (
     FileUploadResponse,
     ListFeedbackResponse,
     Message,
+    ModelOverrides,
     ProcessingStatusResponse,
     ResponseListResponse,
     ResponseObject,
@@ -40,6 +41,7 @@ _Tags = Union[str, Sequence[str]]
 _Date = Union[date, datetime, str]
 _Path = Union[str, "os.PathLike[str]"]
 _AgentConfig = Union[AgentConfig, Dict[str, Any]]
+_ModelOverrides = Union[ModelOverrides, Dict[str, str]]
 # A JSON Schema dict, or a pydantic model class (turned into its JSON Schema).
 _ResponseFormat = Union[Dict[str, Any], type]
 
@@ -54,7 +56,7 @@ def run_args(
     agent_config: Optional[_AgentConfig] = None,
     response_format: Optional[_ResponseFormat] = None,
     response_format_instructions: Optional[str] = None,
-    model_overrides: Optional[Dict[str, str]] = None,
+    model_overrides: Optional[_ModelOverrides] = None,
     files: Optional[Sequence[_Id]] = None,
 ) -> Dict[str, Any]: ...
 
@@ -152,7 +154,7 @@ class Responses(_Resource):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
     ) -> CreateResponseResponse: ...
     def get(self, response_id: _Id, *, wait: Optional[float] = None) -> ResponseObject: ...
     def cancel(self, response_id: _Id) -> CancelResponse: ...
@@ -211,7 +213,7 @@ class AsyncResponses(_Resource):
         agent_config: Optional[_AgentConfig] = None,
         response_format: Optional[_ResponseFormat] = None,
         response_format_instructions: Optional[str] = None,
-        model_overrides: Optional[Dict[str, str]] = None,
+        model_overrides: Optional[_ModelOverrides] = None,
     ) -> CreateResponseResponse: ...
     async def get(self, response_id: _Id, *, wait: Optional[float] = None) -> ResponseObject:
         ...

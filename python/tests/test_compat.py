@@ -221,6 +221,14 @@ def test_upload_takes_bytearray_and_binary_files(both, tmp_path):
     assert content.text.strip() == "naïve text"
 
 
+def test_nameless_content_is_refused_as_the_official_refuses_it(both, server):
+    server.clear_log()
+    for content in (b"x", bytearray(b"x")):
+        with pytest.raises(lumnisai.ValidationError, match="file_name is required"):
+            both(both.client.upload_file(file_content=content))
+    assert server.log() == []
+
+
 def test_an_unknown_invoke_keyword_is_ignored_with_a_warning(both):
     both(both.client.create_user(email="a@b.co"))
     with pytest.warns(UserWarning, match="foo"):
@@ -264,6 +272,36 @@ def test_a_dict_agent_config_is_sent_as_the_official_sends_it(both, server):
     with pytest.raises(lumnisai.ValidationError):
         both(both.client.invoke("hi", agent_config={"agent_mode": "bogus"}, user_id="a@b.co"))
     assert server.log() == []
+
+
+def test_model_overrides_as_the_officials_model_or_a_dict(both, server):
+    from lumnisai.models import ModelOverrides
+
+    both(both.client.create_user(email="a@b.co"))
+    overrides = ModelOverrides(smart_model="openai:gpt-4.1", cheap_model=None)
+    created = both(both.client.responses.create(messages="hi", user_id="a@b.co",
+                                                model_overrides=overrides))
+    sent = both(both.client.responses.get(created.response_id))
+    assert sent.options["model_overrides"] == {"smart_model": "openai:gpt-4.1"}
+    # In `options`, as the official SDK also reads it.
+    created = both(both.client.responses.create(
+        messages="hi", user_id="a@b.co", options={"model_overrides": {"fast_model": "x:y"}}))
+    assert both(both.client.responses.get(created.response_id)).options["model_overrides"] == {
+        "fast_model": "x:y"}
+
+    server.clear_log()
+    with pytest.raises(lumnisai.ValidationError):
+        both(both.client.responses.create(messages="hi", user_id="a@b.co", model_overrides=5))
+    assert server.log() == []
+
+
+def test_the_officials_module_paths():
+    from lumnisai.async_client import AsyncClient
+    from lumnisai.client import Client
+    from lumnisai.constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, LONG_POLL_TIMEOUT
+
+    assert Client is lumnisai.Client and AsyncClient is lumnisai.AsyncClient
+    assert (DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, LONG_POLL_TIMEOUT) == (30.0, 3, 10)
 
 
 @pytest.mark.parametrize("field, value", [("agent_mode", "bogus"),
@@ -455,15 +493,15 @@ def test_the_official_model_catalog_names_models(both):
 
 def test_official_models_of_calls_not_here_import_and_refuse():
     from lumnisai import ApiKeyMode, ApiProvider, ModelProvider, SkillGuidelineCreate
-    from lumnisai.models import MCPServer, ModelOverrides, TenantInfo, UserCreate
+    from lumnisai.models import MCPServer, TenantInfo, UserCreate
     from lumnisai.models.files import FileSearchRequest
     from lumnisai.models.response import Artifact
 
     assert ApiKeyMode.BYO_KEYS.value == "byo_keys"
     assert ApiProvider.OPENAI_API_KEY.value == "OPENAI_API_KEY"
     assert ModelProvider.GOOGLE_GENAI.value == "google_genai"
-    for cls in (SkillGuidelineCreate, MCPServer, ModelOverrides, TenantInfo, UserCreate,
-                FileSearchRequest, Artifact):
+    for cls in (SkillGuidelineCreate, MCPServer, TenantInfo, UserCreate, FileSearchRequest,
+                Artifact):
         with pytest.raises(lumnisai.NotImplementedYetError, match=cls.__name__):
             cls(name="x")
         with pytest.raises(lumnisai.NotImplementedYetError):

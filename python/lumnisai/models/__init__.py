@@ -513,6 +513,17 @@ class ResponseObject(_Model):
                 if entry.tool_calls and entry.tool_calls[-1].get("name") == "FINAL_RESPONSE"]
 
 
+class ModelOverrides(_Model):
+    """Models a run uses instead of the defaults (``provider:model_name``), one per model
+    type; sent as the ``model_overrides`` map of the fields set."""
+
+    cheap_model: Optional[str]
+    fast_model: Optional[str]
+    smart_model: Optional[str]
+    reasoning_model: Optional[str]
+    vision_model: Optional[str]
+
+
 class CreateResponseResponse(_Model):
     """What creating a response answers."""
 

@@ -52,7 +52,6 @@ ModelPreferenceCreate = unavailable_model("ModelPreferenceCreate", _PREFERENCES)
 ModelPreferencesResponse = unavailable_model("ModelPreferencesResponse", _PREFERENCES)
 UpdateModelPreferencesRequest = unavailable_model("UpdateModelPreferencesRequest", _PREFERENCES)
 ModelAvailability = unavailable_model("ModelAvailability", _PREFERENCES)
-ModelOverrides = unavailable_model("ModelOverrides", _PREFERENCES)
 SupportedModelsResponse = unavailable_model("SupportedModelsResponse", _PREFERENCES)
 
 SkillGuidelineCreate = unavailable_model("SkillGuidelineCreate", _SKILLS)
@@ -122,7 +121,6 @@ __all__ = [
     "MCPToolListResponse",
     "MCPToolResponse",
     "ModelAvailability",
-    "ModelOverrides",
     "ModelPreference",
     "ModelPreferenceCreate",
     "ModelPreferencesResponse",
