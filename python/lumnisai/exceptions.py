@@ -10,6 +10,7 @@ sent is an ``ArgumentTypeError``, a ``ValidationError`` that is also a ``TypeErr
 
 from __future__ import annotations
 
+import builtins
 from enum import Enum
 
 # Read by mypy only: the interpreter never imports `typing` for this module.
@@ -104,6 +105,14 @@ def _build(cls: Type[LumnisAIError], message: str, fields: Dict[str, Any]) -> Lu
     # for LocalFileNotSupported): the message is given whole.
     err = cls.__new__(cls)
     LumnisAIError.__init__(err, message, **fields)
+    if isinstance(err, OSError) and isinstance(err.details, dict):
+        # What `except OSError as e` code reads: the errno of the reason, and the path.
+        import errno
+
+        numbers = {"not_found": errno.ENOENT, "permission_denied": errno.EACCES,
+                   "is_a_directory": errno.EISDIR}
+        err.errno = numbers.get(str(err.details.get("reason")))  # type: ignore[assignment]
+        err.filename = err.details.get("path")
     return err
 
 
@@ -248,6 +257,16 @@ class FileAccessDeniedError(FileOperationError, AuthenticationError):
         super().__init__(message, **kwargs)
 
 
+class LocalFileError(FileOperationError, OSError):
+    """A local file that could not be read or written: a ``FileOperationError``, as the
+    official SDK raises it, and an ``OSError``, as Python's own file calls raise it."""
+
+
+class LocalFileNotFoundError(FileNotFoundError, LocalFileError, builtins.FileNotFoundError):
+    """A local path that does not exist (a file to upload, a download's folder): the
+    official SDK's ``FileNotFoundError`` and Python's builtin one."""
+
+
 # Each core error kind, and the class and code it is raised as.
 _KINDS: Dict[str, Tuple[Type[LumnisAIError], Optional[ErrorCode]]] = {
     "authentication": (AuthenticationError, None),
@@ -268,7 +287,7 @@ _KINDS: Dict[str, Tuple[Type[LumnisAIError], Optional[ErrorCode]]] = {
     # Raised by the native module itself, for a Python value that cannot be sent as JSON.
     "argument_type": (ArgumentTypeError, None),
     # A local file that could not be read or written, as the official SDK's file errors.
-    "io": (FileOperationError, None),
+    "io": (LocalFileError, None),
     "internal": (LumnisAIError, None),
 }
 
@@ -285,7 +304,7 @@ def _from_native(
 ) -> LumnisAIError:
     cls, code = _KINDS.get(kind, (LumnisAIError, None))
     if kind == "io" and isinstance(details, dict) and details.get("reason") == "not_found":
-        cls, code = FileNotFoundError, FileNotFoundError.default_code
+        cls, code = LocalFileNotFoundError, FileNotFoundError.default_code
     fields: Dict[str, Any] = {
         "code": code,
         "request_id": request_id,
@@ -327,6 +346,8 @@ __all__ = [
     "FileAccessDeniedError",
     "FileNotFoundError",
     "FileOperationError",
+    "LocalFileError",
+    "LocalFileNotFoundError",
     "LocalFileNotSupported",
     "LumnisAIError",
     "MissingUserId",

@@ -1,5 +1,7 @@
 """invoke (blocking, streaming, progress printing, structured output) and files."""
 
+import builtins
+import errno
 import json
 import logging
 import time
@@ -213,6 +215,9 @@ def test_local_file_errors_are_file_errors(both, tmp_path, server):
         assert isinstance(err, lumnisai.FileOperationError)
         assert str(missing) in str(err)
         assert err.detail == {"path": str(missing), "reason": "not_found"}
+        # Python's own error too, as `open` raises it.
+        assert isinstance(err, builtins.FileNotFoundError)
+        assert (err.errno, err.filename) == (errno.ENOENT, str(missing))
     else:
         raise AssertionError("a missing path uploaded")
 
@@ -221,9 +226,21 @@ def test_local_file_errors_are_file_errors(both, tmp_path, server):
     except lumnisai.FileOperationError as err:
         assert not isinstance(err, lumnisai.FileNotFoundError)
         assert err.detail["reason"] == "is_a_directory"
+        assert isinstance(err, OSError) and err.errno == errno.EISDIR
     else:
         raise AssertionError("a directory uploaded")
     assert server.log() == []
+
+
+def test_a_download_into_a_missing_folder_is_an_os_error(both, tmp_path):
+    both(both.client.create_user(email="dl@example.com"))
+    c = both.client.for_user("dl@example.com")
+    up = both(c.upload_file(file_content=b"bytes", file_name="d.txt"))
+    target = tmp_path / "no-such-folder" / "d.txt"
+    with pytest.raises(builtins.FileNotFoundError) as info:
+        both(c.files.download(up.file_id, save_path=target))
+    assert isinstance(info.value, lumnisai.FileOperationError)
+    assert both(c.files.download(up.file_id, save_path=tmp_path / "d.txt")) is None
 
 
 @pytest.mark.parametrize("source", ["path", "file object"])
