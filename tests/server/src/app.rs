@@ -36,6 +36,9 @@ pub struct App {
     pub initial_settings: Settings,
     pub agents: Registry,
     pub started: Instant,
+    /// Held by an upload from its look-up of the name to the insert of the file, so that two
+    /// uploads of one name never both find it free.
+    pub file_names: std::sync::Mutex<()>,
 }
 
 impl App {
@@ -66,6 +69,7 @@ impl App {
             initial_settings,
             agents: Registry::default(),
             started: Instant::now(),
+            file_names: std::sync::Mutex::new(()),
         })
     }
 

@@ -239,6 +239,24 @@ async fn user_scoped_files_are_visible_only_to_their_user() {
     assert_eq!(deleted.status, StatusCode::OK);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_of_one_name_at_once_each_get_their_own() {
+    let api = std::sync::Arc::new(start().await);
+    let uploads = (0..24).map(|i| {
+        let api = api.clone();
+        tokio::spawn(async move { upload(&api, "same.txt", vec![b'x'; i + 1], &[]).await })
+    });
+    let mut names = Vec::new();
+    for reply in futures::future::join_all(uploads).await {
+        let reply = reply.unwrap();
+        assert_eq!(reply.status, StatusCode::CREATED, "{:?}", reply.body);
+        names.push(reply.body["file_name"].as_str().unwrap().to_owned());
+    }
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 24, "{names:?}");
+}
+
 #[tokio::test]
 async fn duplicate_handling_error_skip_replace_suffix() {
     let api = start().await;

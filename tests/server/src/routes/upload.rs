@@ -202,6 +202,11 @@ pub async fn upload(
         .map(str::to_owned)
         .collect();
 
+    // Nothing below awaits, so a plain mutex serves.
+    let _names = app
+        .file_names
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut file_name = part.name.clone();
     if let Some(existing) = app.store.file_find_name(tenant, owner, &part.name)? {
         match handling.as_str() {
