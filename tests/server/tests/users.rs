@@ -121,12 +121,17 @@ async fn soft_deleted_users_are_404_and_leave_lists() {
         404,
         "NOT_FOUND",
     );
-    // Creating it again reactivates the same user.
+    // Creating it again reactivates the same user, with the fields sent now.
     let back = api
-        .post("/v1/users", json!({"email": "gone@example.com"}))
+        .post(
+            "/v1/users",
+            json!({"email": "gone@example.com", "first_name": "Back", "metadata": {"n": 2}}),
+        )
         .await;
     assert_eq!(back.status, StatusCode::OK);
     assert_eq!(back.body["id"], gone["id"]);
+    assert_eq!(back.body["first_name"], "Back");
+    assert_eq!(back.body["metadata"], json!({"n": 2}));
 }
 
 #[tokio::test]

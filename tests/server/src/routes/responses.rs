@@ -96,12 +96,81 @@ fn read_messages(messages: Option<&Value>) -> ApiResult<(Option<String>, String)
     Ok((first, last))
 }
 
+/// The model types an `agent_config` names, and its agent modes.
+const MODEL_TYPES: [&str; 5] = [
+    "SMART_MODEL",
+    "REASONING_MODEL",
+    "VISION_MODEL",
+    "CHEAP_MODEL",
+    "FAST_MODEL",
+];
+const AGENT_MODES: [&str; 3] = ["auto", "single_agent", "multi_agent"];
+
+/// Checks the shapes of the create body's options, as the hosted API's models do, so that a
+/// client sending one it would refuse is refused here too. Unknown `agent_config` keys pass:
+/// a newer client may send fields this server does not know.
+fn check_options(body: &Map<String, Value>) -> ApiResult<()> {
+    let wrong =
+        |field: &str, what: &str| Err(ApiError::validation(format!("{field} must be {what}")));
+    if let Some(config) = body.get("agent_config").filter(|v| !v.is_null()) {
+        let Some(config) = config.as_object() else {
+            return wrong("agent_config", "an object");
+        };
+        for (key, value) in config.iter().filter(|(_, v)| !v.is_null()) {
+            if let Some(what) = agent_field_mismatch(key, value) {
+                return wrong(&format!("agent_config.{key}"), &what);
+            }
+        }
+    }
+    if let Some(overrides) = body.get("model_overrides").filter(|v| !v.is_null()) {
+        if !overrides
+            .as_object()
+            .is_some_and(|o| o.values().all(Value::is_string))
+        {
+            return wrong("model_overrides", "an object of strings");
+        }
+    }
+    let instructions = body.get("response_format_instructions");
+    if instructions.is_some_and(|v| !v.is_null() && !v.is_string()) {
+        return wrong("response_format_instructions", "a string");
+    }
+    Ok(())
+}
+
+/// What an `agent_config` field should be, when `value` is not that; `None` when it fits or
+/// the field is not known.
+fn agent_field_mismatch(key: &str, value: &Value) -> Option<String> {
+    let (fits, what) = match key {
+        k if k.ends_with("_model_type") => (
+            value.as_str().is_some_and(|t| MODEL_TYPES.contains(&t)),
+            format!("one of {}", MODEL_TYPES.join(", ")),
+        ),
+        k if k.ends_with("_model_name") => (value.is_string(), "a string".to_owned()),
+        "agent_mode" => (
+            value.as_str().is_some_and(|m| AGENT_MODES.contains(&m)),
+            format!("one of {}", AGENT_MODES.join(", ")),
+        ),
+        "use_cognitive_tools" | "enable_task_validation" | "generate_comprehensive_output" => {
+            (value.is_boolean(), "a boolean".to_owned())
+        }
+        "skill_ids" => (
+            value
+                .as_array()
+                .is_some_and(|ids| ids.iter().all(Value::is_string)),
+            "a list of strings".to_owned(),
+        ),
+        _ => (true, String::new()),
+    };
+    (!fits).then_some(what)
+}
+
 pub async fn create(
     State(app): State<Arc<App>>,
     Tenant(tenant): Tenant,
     ApiJson(body): ApiJson<Map<String, Value>>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let (first, content) = read_messages(body.get("messages"))?;
+    check_options(&body)?;
     let user_ref = match body.get("user_id") {
         None | Some(Value::Null) => None,
         Some(Value::String(user)) => Some(user.as_str()),

@@ -82,10 +82,21 @@ impl Store {
         let (id, created) = match found {
             Some((id, true)) => (id, false),
             Some((id, false)) => {
+                // A deleted user comes back with the fields this create sends: they are what
+                // the caller asked for now.
                 conn.prepare_cached(
-                    "UPDATE users SET is_active = 1, updated_at = ?2 WHERE id = ?1",
+                    "UPDATE users SET is_active = 1, updated_at = ?2, \
+                     first_name = COALESCE(?3, first_name), \
+                     last_name = COALESCE(?4, last_name), metadata = COALESCE(?5, metadata) \
+                     WHERE id = ?1",
                 )?
-                .execute(params![id, time::now()])?;
+                .execute(params![
+                    id,
+                    time::now(),
+                    changes.first_name,
+                    changes.last_name,
+                    changes.metadata.as_ref().and_then(json_text),
+                ])?;
                 (id, false)
             }
             None => {
