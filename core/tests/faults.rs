@@ -647,6 +647,32 @@ async fn row14_an_endless_body_hits_the_limit() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn row14_a_declared_length_over_the_limit_is_refused_before_reading() {
+    // 2 GiB announced, 10 bytes sent: the client must not wait for (or buffer) the rest.
+    let huge = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
+                content-length: 2147483648\r\n\r\n0123456789";
+    let (url, heads) = scripted(vec![Some(huge.to_owned())]).await;
+    let options = lumnisai::ClientOptions::new()
+        .api_key("k")
+        .base_url(url)
+        .timeout(Duration::from_secs(5));
+    let started = Instant::now();
+    let err = Client::new(options)
+        .unwrap()
+        .users()
+        .get("a@b.co")
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::BodyTooLarge);
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(heads.lock().unwrap().len(), 1, "never retried");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn row15_malformed_json_is_a_decode_error_and_the_client_goes_on() {
     let local = common::start().await;
     let client = Client::new(quick(&local)).unwrap();
