@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use common::{assert_error, http_request, raw, split_reply, start, Ending};
 use reqwest::{Method, StatusCode};
-use serde_json::json;
+use serde_json::{json, Value};
 use tokio::io::AsyncWriteExt;
 
 const QUIET: Duration = Duration::from_millis(500);
@@ -317,35 +317,26 @@ async fn idle_close_closes_idle_keep_alive_connections() {
 #[tokio::test]
 async fn a_misspelt_fault_or_setting_is_refused_not_ignored() {
     let api = start().await;
+    let refused = |method: Method, path: &'static str, body: Value, says: &'static str| {
+        let api = &api;
+        async move {
+            let reply = api.control(method, path, Some(body)).await;
+            assert_eq!(
+                reply.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{:?}",
+                reply.body
+            );
+            assert!(reply.body.to_string().contains(says), "{:?}", reply.body);
+        }
+    };
     let typo = json!({"kind": "status", "paht": "/v1/users"});
-    let reply = api
-        .control(Method::POST, "/_control/faults", Some(typo))
-        .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{:?}",
-        reply.body
-    );
-    assert!(reply.body.to_string().contains("paht"), "{:?}", reply.body);
+    refused(Method::POST, "/_control/faults", typo, "paht").await;
     let faults = api.control(Method::GET, "/_control/faults", None).await;
     assert_eq!(faults.body["faults"], json!([]));
 
     let typo = json!({"agent_latncy_ms": 5});
-    let reply = api
-        .control(Method::PUT, "/_control/settings", Some(typo))
-        .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{:?}",
-        reply.body
-    );
-    assert!(
-        reply.body.to_string().contains("agent_latency_ms"),
-        "{:?}",
-        reply.body
-    );
+    refused(Method::PUT, "/_control/settings", typo, "agent_latency_ms").await;
     assert_eq!(api.get("/v1/users").await.status, StatusCode::OK);
 }
 
