@@ -127,25 +127,60 @@ async fn wait_zero_or_absent_answers_at_once() {
 async fn option_shapes_the_api_would_refuse_are_refused_before_a_run() {
     let api = start().await;
     for (field, value, says) in [
-        ("agent_config", json!({"agent_mode": "bogus"}), "agent_config.agent_mode"),
-        ("agent_config", json!("fast"), "agent_config must be an object"),
-        ("agent_config", json!({"planner_model_type": "HUGE"}), "one of SMART_MODEL"),
-        ("agent_config", json!({"skill_ids": [1]}), "a list of strings"),
-        ("agent_config", json!({"use_cognitive_tools": "yes"}), "a boolean"),
-        ("model_overrides", json!({"smart_model": 5}), "an object of strings"),
+        (
+            "agent_config",
+            json!({"agent_mode": "bogus"}),
+            "agent_config.agent_mode",
+        ),
+        (
+            "agent_config",
+            json!("fast"),
+            "agent_config must be an object",
+        ),
+        (
+            "agent_config",
+            json!({"planner_model_type": "HUGE"}),
+            "one of SMART_MODEL",
+        ),
+        (
+            "agent_config",
+            json!({"skill_ids": [1]}),
+            "a list of strings",
+        ),
+        (
+            "agent_config",
+            json!({"use_cognitive_tools": "yes"}),
+            "a boolean",
+        ),
+        (
+            "model_overrides",
+            json!({"smart_model": 5}),
+            "an object of strings",
+        ),
         ("response_format_instructions", json!(5), "a string"),
     ] {
         let mut body = ask("hello");
         body[field] = value;
         let reply = api.post("/v1/responses", body).await;
         assert_error(&reply, 422, "VALIDATION_ERROR");
-        assert!(reply.body.to_string().contains(says), "{says}: {:?}", reply.body);
+        assert!(
+            reply.body.to_string().contains(says),
+            "{says}: {:?}",
+            reply.body
+        );
     }
-    assert_eq!(api.get("/v1/threads").await.body["total"], 0, "no thread was made");
+    assert_eq!(
+        api.get("/v1/threads").await.body["total"],
+        0,
+        "no thread was made"
+    );
     // Unknown keys and nulls pass: a newer client may send fields this server does not know.
     let mut body = ask("hello");
     body["agent_config"] = json!({"agent_mode": null, "new_knob": 1});
-    assert_eq!(api.post("/v1/responses", body).await.status, StatusCode::CREATED);
+    assert_eq!(
+        api.post("/v1/responses", body).await.status,
+        StatusCode::CREATED
+    );
 }
 
 #[tokio::test]
