@@ -528,6 +528,44 @@ async fn row11_sustained_failure_under_load_is_bounded_by_the_retry_budget() {
     // 1,000 first attempts, and at most 100 retries: the budget's 500 tokens at 5 a retry.
     assert!(attempts <= 1_100, "{attempts} attempts");
     assert!(attempts >= 1_000);
+
+    // The budget spent, a further failing call fails at once: one attempt, and no backoff
+    // (whose first wait is at least 250 ms).
+    local.clear_log().await;
+    let started = Instant::now();
+    let err = client.users().get("late@example.com").await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Server);
+    assert!(
+        started.elapsed() < Duration::from_millis(250),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(local.requests("GET", "/v1/users/").await.len(), 1);
+
+    // Successes refill it, a token each (a retry costs five), and a retry saves a call again.
+    local.clear_faults().await;
+    client
+        .users()
+        .create(CreateUser::new("back@example.com"))
+        .await
+        .unwrap();
+    for _ in 0..5 {
+        client.users().get("back@example.com").await.unwrap();
+    }
+    local
+        .fault(
+            "GET",
+            "/v1/users/*",
+            1,
+            json!({"kind": "status", "status": 503}),
+        )
+        .await;
+    local.clear_log().await;
+    assert_eq!(
+        client.users().get("back@example.com").await.unwrap().email,
+        "back@example.com"
+    );
+    assert_eq!(local.requests("GET", "/v1/users/").await.len(), 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -101,6 +101,15 @@ impl Local {
             .collect()
     }
 
+    /// Drops every queued fault.
+    pub async fn clear_faults(&self) {
+        self.http
+            .delete(format!("{}/_control/faults", self.url()))
+            .send()
+            .await
+            .expect("clears");
+    }
+
     pub async fn clear_log(&self) {
         self.http
             .delete(format!("{}/_control/log", self.url()))
