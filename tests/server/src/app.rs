@@ -47,6 +47,8 @@ impl App {
         store
             .interrupt_unfinished()
             .map_err(std::io::Error::other)?;
+        let idempotency =
+            IdempotencyStore::with_replays(store.replays().map_err(std::io::Error::other)?);
         let keys = config
             .api_keys
             .iter()
@@ -63,7 +65,7 @@ impl App {
             faults_enabled: config.faults,
             faults: FaultQueue::default(),
             log: RequestLog::default(),
-            idempotency: IdempotencyStore::default(),
+            idempotency,
             rate: config.rate_limit.map(RateLimiter::new),
             settings: watch::Sender::new(initial_settings),
             initial_settings,

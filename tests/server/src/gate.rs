@@ -227,11 +227,19 @@ async fn idempotent(
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    ticket.complete(Stored {
+    let stored = Stored {
         status: head.status,
         content_type,
         body: body.clone(),
-    });
+    };
+    if let Err(err) = app
+        .store
+        .replay_save(tenant, key, ticket.fingerprint(), &stored)
+    {
+        // The reply still goes out, and replays from memory until a restart.
+        tracing::error!(error = %err, "an idempotency replay could not be stored");
+    }
+    ticket.complete(stored);
     Response::from_parts(head, Body::from(body))
 }
 

@@ -65,6 +65,17 @@ impl Fingerprint {
 }
 
 impl IdempotencyStore {
+    /// A store that already holds these finished replays (a `--db` server's, at its start).
+    pub fn with_replays(replays: Vec<crate::storage::Replay>) -> Self {
+        let slots = replays
+            .into_iter()
+            .map(|(key, fingerprint, stored)| (key, Slot::Done(fingerprint, stored)))
+            .collect();
+        Self {
+            slots: Arc::new(Mutex::new(slots)),
+        }
+    }
+
     pub fn claim(&self, tenant: Uuid, key: &str, hash: [u8; 32]) -> Claim {
         let mut slots = self.slots.lock().expect("idempotency store poisoned");
         let slot_key = (tenant, key.to_owned());
@@ -100,6 +111,11 @@ pub struct Ticket {
 }
 
 impl Ticket {
+    /// The request's fingerprint, kept with its reply.
+    pub fn fingerprint(&self) -> [u8; 32] {
+        self.hash
+    }
+
     pub fn complete(mut self, stored: Stored) {
         if let Some(key) = self.key.take() {
             let mut slots = self.slots.lock().expect("idempotency store poisoned");

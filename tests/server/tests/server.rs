@@ -24,6 +24,16 @@ async fn data_survives_a_restart_with_a_db_file() {
 
     let api = start_with(config.clone()).await;
     let user = api.user("keep@example.com").await;
+    let keyed = |api: &common::Api| {
+        api.http
+            .post(api.url("/v1/threads"))
+            .bearer_auth(&api.key)
+            .header("Idempotency-Key", "kept-key")
+            .json(&json!({"title": "once"}))
+    };
+    let thread = common::reply(keyed(&api).send().await.unwrap()).await;
+    assert_eq!(thread.status, StatusCode::CREATED);
+    assert!(thread.body["thread_id"].is_string());
     let form = reqwest::multipart::Form::new().part(
         "file",
         reqwest::multipart::Part::bytes(b"kept bytes".to_vec()).file_name("k.txt"),
@@ -48,6 +58,12 @@ async fn data_survives_a_restart_with_a_db_file() {
     api.server.shutdown().await;
 
     let api = start_with(config).await;
+    // A key used before the restart is answered with its reply, and makes nothing new.
+    let replayed = keyed(&api).send().await.unwrap();
+    assert_eq!(replayed.headers()["idempotent-replayed"], "true");
+    let replayed = common::reply(replayed).await;
+    assert_eq!(replayed.body["thread_id"], thread.body["thread_id"]);
+    assert_eq!(api.get("/v1/threads").await.body["total"], 1);
     let again = api.get("/v1/users/keep%40example.com").await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.body["id"], user["id"]);

@@ -3,6 +3,7 @@
 //! by one server at a time through a lock file.
 
 mod files;
+mod replays;
 mod responses;
 mod schema;
 mod threads;
@@ -15,6 +16,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::Connection;
 
 pub use files::{FileFilter, FileRow, NewFile};
+pub use replays::Replay;
 pub use responses::{CancelOutcome, NewResponse, ResponseFilter, ResponseRow};
 pub use threads::ThreadRow;
 pub use users::{UserChanges, UserRow};

@@ -81,8 +81,18 @@ CREATE TABLE IF NOT EXISTS files (
     deleted_at TEXT
 );
 CREATE INDEX IF NOT EXISTS files_by_tenant ON files (tenant_id, created_at, seq);
+
+CREATE TABLE IF NOT EXISTS replays (
+    tenant_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint BLOB NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT,
+    body BLOB NOT NULL,
+    PRIMARY KEY (tenant_id, key)
+);
 "#;
 
 /// Empties every table (the control API's reset).
 pub const CLEAR: &str = "DELETE FROM users; DELETE FROM threads; DELETE FROM responses; \
-    DELETE FROM feedback; DELETE FROM files;";
+    DELETE FROM feedback; DELETE FROM files; DELETE FROM replays;";
