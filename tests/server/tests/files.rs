@@ -167,6 +167,29 @@ async fn download_returns_exact_binary_bytes_of_a_large_file() {
 }
 
 #[tokio::test]
+async fn hard_delete_takes_the_booleans_fastapi_takes() {
+    let api = start().await;
+    for value in ["True", "1", "yes", "off"] {
+        let up = upload(&api, &format!("{value}.txt"), b"x".to_vec(), &[]).await;
+        let id = up.body["file_id"].as_str().unwrap().to_owned();
+        let path = format!("/v1/files/{id}?hard_delete={value}");
+        assert_eq!(
+            api.call(Method::DELETE, &path, None).await.status,
+            StatusCode::OK,
+            "{value}"
+        );
+    }
+    let up = upload(&api, "bad.txt", b"x".to_vec(), &[]).await;
+    let id = up.body["file_id"].as_str().unwrap();
+    let path = format!("/v1/files/{id}?hard_delete=maybe");
+    assert_error(
+        &api.call(Method::DELETE, &path, None).await,
+        422,
+        "VALIDATION_ERROR",
+    );
+}
+
+#[tokio::test]
 async fn user_scoped_files_are_visible_only_to_their_user() {
     let api = start().await;
     let ada = api.user("ada@example.com").await;

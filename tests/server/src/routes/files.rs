@@ -33,7 +33,23 @@ pub struct ListFiles {
 #[derive(Deserialize)]
 pub struct ForUser {
     user_id: Option<String>,
+    #[serde(default, deserialize_with = "query_bool")]
     hard_delete: Option<bool>,
+}
+
+/// A boolean query value as FastAPI reads one: `true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`,
+/// in any case.
+fn query_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    match text.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(Some(true)),
+        "false" | "0" | "no" | "off" => Ok(Some(false)),
+        _ => Err(serde::de::Error::custom(format!(
+            "hard_delete must be a boolean (true or false), not {text:?}"
+        ))),
+    }
 }
 
 #[derive(Deserialize)]
@@ -228,4 +244,22 @@ pub async fn delete(
         let _ = tokio::fs::remove_file(app.store.blob_path(&file.id)).await;
     }
     Ok(Json(json!({"message": "File deleted"})))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hard_delete_reads_each_spelling_of_a_boolean() {
+        let read = |value: &str| {
+            let query: ForUser = serde_json::from_value(json!({ "hard_delete": value })).unwrap();
+            query.hard_delete
+        };
+        for (value, hard) in [("True", true), ("1", true), ("ON", true), ("no", false)] {
+            assert_eq!(read(value), Some(hard), "{value}");
+        }
+        let bad = serde_json::from_value::<ForUser>(json!({ "hard_delete": "maybe" }));
+        assert!(bad.err().unwrap().to_string().contains("\"maybe\""));
+    }
 }
