@@ -28,6 +28,11 @@ fn parse_bound(text: &str, end_of_day: bool) -> Option<String> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Some(format(at.with_timezone(&Utc)));
     }
+    // A date-time with no zone is UTC, as the hosted API (pydantic) reads the official
+    // Python SDK's `datetime.isoformat()` of a naive datetime.
+    if let Ok(at) = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
+        return Some(format(at.and_utc()));
+    }
     let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
     let at = if end_of_day {
         // Storage has microseconds, so this is the day's last stored instant.

@@ -488,6 +488,19 @@ async fn lists_filter_and_run_newest_first() {
         .body;
     assert_eq!(past["total"], 2);
     assert_eq!(past["responses"].as_array().unwrap().len(), 1);
+    // No zone is UTC, as pydantic reads a naive `datetime.isoformat()`.
+    let naive = api
+        .get("/v1/responses?start_date=2000-01-01T00:00:00.5&end_date=2999-01-01T00:00:00")
+        .await
+        .body;
+    assert_eq!(naive["total"], 2);
+    let bad = api.get("/v1/responses?start_date=soon").await;
+    assert_error(&bad, 422, "VALIDATION_ERROR");
+    assert!(
+        bad.body.to_string().contains("2026-12-04T08:00:00Z"),
+        "{:?}",
+        bad.body
+    );
 }
 
 #[tokio::test]

@@ -308,8 +308,12 @@ pub async fn list(
         };
         text.as_deref()
             .map(|t| {
-                parse(t)
-                    .ok_or_else(|| ApiError::validation(format!("{name} is not an ISO-8601 date")))
+                parse(t).ok_or_else(|| {
+                    ApiError::validation(format!(
+                        "{name} must be a date (2026-12-04) or a date-time \
+                         (2026-12-04T08:00:00Z)"
+                    ))
+                })
             })
             .transpose()
     };
