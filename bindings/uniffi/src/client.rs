@@ -67,6 +67,11 @@ pub struct ClientOptions {
     /// `maxWaitMs` is unset (5 minutes).
     #[uniffi(default)]
     pub invoke_max_wait_ms: Option<i64>,
+    /// PEM texts of certificate authorities trusted besides the built-in roots (a
+    /// TLS-inspecting proxy's, a private deployment's); the file `SSL_CERT_FILE` names is
+    /// trusted too. A text with no certificate in it is a `Config` error.
+    #[uniffi(default)]
+    pub root_certificates: Option<Vec<String>>,
 }
 
 impl ClientOptions {
@@ -95,6 +100,9 @@ impl ClientOptions {
         if let Some(ms) = config("invokeMaxWaitMs", self.invoke_max_wait_ms)? {
             core.invoke_deadline = Duration::from_millis(ms);
         }
+        let pems = self.root_certificates.unwrap_or_default();
+        core.root_certificates
+            .extend(pems.into_iter().map(String::into_bytes));
         Ok(core)
     }
 }

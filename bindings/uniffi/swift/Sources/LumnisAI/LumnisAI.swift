@@ -2438,6 +2438,12 @@ public struct ClientOptions: Equatable, Hashable {
      * `maxWaitMs` is unset (5 minutes).
      */
     public var invokeMaxWaitMs: Int64?
+    /**
+     * PEM texts of certificate authorities trusted besides the built-in roots (a
+     * TLS-inspecting proxy's, a private deployment's); the file `SSL_CERT_FILE` names is
+     * trusted too. A text with no certificate in it is a `Config` error.
+     */
+    public var rootCertificates: [String]?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2466,7 +2472,12 @@ public struct ClientOptions: Equatable, Hashable {
         /**
          * How long `invoke` waits in all for a final status, in milliseconds, when its
          * `maxWaitMs` is unset (5 minutes).
-         */invokeMaxWaitMs: Int64? = nil) {
+         */invokeMaxWaitMs: Int64? = nil, 
+        /**
+         * PEM texts of certificate authorities trusted besides the built-in roots (a
+         * TLS-inspecting proxy's, a private deployment's); the file `SSL_CERT_FILE` names is
+         * trusted too. A text with no certificate in it is a `Config` error.
+         */rootCertificates: [String]? = nil) {
         self.baseUrl = baseUrl
         self.tenantId = tenantId
         self.timeoutMs = timeoutMs
@@ -2475,6 +2486,7 @@ public struct ClientOptions: Equatable, Hashable {
         self.scope = scope
         self.maxResponseBytes = maxResponseBytes
         self.invokeMaxWaitMs = invokeMaxWaitMs
+        self.rootCertificates = rootCertificates
     }
 
     
@@ -2500,7 +2512,8 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
                 backoffInitialMs: FfiConverterOptionInt64.read(from: &buf), 
                 scope: FfiConverterOptionTypeScope.read(from: &buf), 
                 maxResponseBytes: FfiConverterOptionInt64.read(from: &buf), 
-                invokeMaxWaitMs: FfiConverterOptionInt64.read(from: &buf)
+                invokeMaxWaitMs: FfiConverterOptionInt64.read(from: &buf), 
+                rootCertificates: FfiConverterOptionSequenceString.read(from: &buf)
         )
     }
 
@@ -2513,6 +2526,7 @@ public struct FfiConverterTypeClientOptions: FfiConverterRustBuffer {
         FfiConverterOptionTypeScope.write(value.scope, into: &buf)
         FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
         FfiConverterOptionInt64.write(value.invokeMaxWaitMs, into: &buf)
+        FfiConverterOptionSequenceString.write(value.rootCertificates, into: &buf)
     }
 }
 

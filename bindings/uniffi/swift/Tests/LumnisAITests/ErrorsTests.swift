@@ -225,6 +225,9 @@ final class ErrorsTests: ServerTestCase {
             _ = try LumnisClient(apiKey: KEY, options: ClientOptions(baseUrl: "ftp://x"))
         }
         XCTAssertNil(error.status)
+        // A root certificate text with no certificate in it.
+        let options = ClientOptions(baseUrl: baseUrl, rootCertificates: ["not a PEM"])
+        try await expectError("config") { _ = try LumnisClient(apiKey: KEY, options: options) }
     }
 
     func testAnUnreadablePathIsAnIoError() async throws {
