@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -436,14 +436,14 @@ impl Default for ListResponses {
 }
 
 impl ListResponses {
-    /// A start bound from text: an RFC 3339 date-time, or a date alone (`2026-12-04`), which
-    /// starts at its midnight UTC.
+    /// A start bound from text: an RFC 3339 date-time, one with no zone (read as UTC), or a
+    /// date alone (`2026-12-04`), which starts at its midnight UTC.
     pub fn parse_start(text: &str) -> crate::Result<DateTime<Utc>> {
         date_bound(text, NaiveTime::MIN)
     }
 
-    /// An end bound from text: an RFC 3339 date-time, or a date alone (`2026-12-04`), which
-    /// ends with its last microsecond UTC, so that the whole day is in, as the API reads
+    /// An end bound from text: as [`ListResponses::parse_start`], but a date alone ends with
+    /// its last microsecond UTC, so that the whole day is in, as the API reads
     /// `end_date=2026-12-04` from the official SDKs.
     pub fn parse_end(text: &str) -> crate::Result<DateTime<Utc>> {
         let last = NaiveTime::from_hms_micro_opt(23, 59, 59, 999_999).unwrap_or(NaiveTime::MIN);
@@ -454,6 +454,10 @@ impl ListResponses {
 fn date_bound(text: &str, time_of_a_day: NaiveTime) -> crate::Result<DateTime<Utc>> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Ok(at.with_timezone(&Utc));
+    }
+    // No zone is UTC, as the API (pydantic) reads the official SDKs' zone-less text.
+    if let Ok(at) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
+        return Ok(at.and_utc());
     }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(day) => Ok(day.and_time(time_of_a_day).and_utc()),
@@ -639,6 +643,8 @@ mod tests {
         assert_eq!(end.to_rfc3339(), "2026-12-04T23:59:59.999999+00:00");
         let at = ListResponses::parse_end("2026-12-04T10:00:00+01:00").unwrap();
         assert_eq!(at.to_rfc3339(), "2026-12-04T09:00:00+00:00");
+        let naive = ListResponses::parse_start("2026-12-04T10:00:00.5").unwrap();
+        assert_eq!(naive.to_rfc3339(), "2026-12-04T10:00:00.500+00:00");
         let err = ListResponses::parse_start("soon").unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Validation);
         assert!(err.to_string().contains("\"soon\""), "{err}");
