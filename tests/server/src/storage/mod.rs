@@ -87,6 +87,11 @@ impl Store {
             .take();
     }
 
+    /// Whether the data is in a file (`--db`), kept across restarts.
+    fn on_disk(&self) -> bool {
+        !self.temporary_blobs
+    }
+
     fn lock(&self) -> MutexGuard<'_, Connection> {
         self.conn
             .lock()

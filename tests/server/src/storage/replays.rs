@@ -21,7 +21,7 @@ impl Store {
         fingerprint: [u8; 32],
         stored: &Stored,
     ) -> rusqlite::Result<()> {
-        if self.temporary_blobs {
+        if !self.on_disk() {
             return Ok(());
         }
         self.lock()
