@@ -274,7 +274,15 @@ async fn row07_a_stalled_body_times_out_and_is_retried() {
         "{:?}",
         started.elapsed()
     );
-    assert_eq!(local.requests("GET", "/v1/users/").await.len(), 2);
+    let attempts = local.requests("GET", "/v1/users/").await;
+    assert_eq!(attempts.len(), 2);
+    // Nothing is left running: the stalled attempt's connection was dropped at its timeout
+    // (the server logs its end then), and the retry came on a new connection.
+    let stalled = attempts[0]["elapsed_ms"]
+        .as_u64()
+        .expect("the stalled reply ended");
+    assert!((350..1_500).contains(&stalled), "{stalled} ms");
+    assert_ne!(attempts[0]["connection_id"], attempts[1]["connection_id"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

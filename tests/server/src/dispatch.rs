@@ -87,10 +87,10 @@ pub async fn handle(
 
     let fault_name = fault.as_ref().map(|f| f.kind.name());
     let pending = Pending {
-        app,
+        app: app.clone(),
         seq,
         started,
-        armed: true,
+        status: None,
     };
     let outcome = match fault {
         None => Outcome::Reply(services.normal(req).await),
@@ -101,15 +101,21 @@ pub async fn handle(
         Outcome::Reply(mut response) => {
             set_request_id(&mut response, &request_id);
             let status = response.status().as_u16();
-            pending.finish(Some(status));
             tracing::info!(
                 %method, %path, status, elapsed_us = elapsed.as_micros() as u64,
                 request_id, fault = fault_name, "request"
             );
-            Ok(response)
+            // The entry ends with the body: a stalled or endless one is still in flight.
+            let pending = pending.answered(status);
+            Ok(response.map(|inner| {
+                Body::new(Logged {
+                    inner,
+                    _pending: pending,
+                })
+            }))
         }
         Outcome::NoReply => {
-            pending.finish(None);
+            drop(pending);
             tracing::info!(
                 %method, %path, elapsed_us = elapsed.as_micros() as u64, request_id,
                 fault = fault_name, "request closed without a reply"
@@ -125,33 +131,55 @@ fn set_request_id(response: &mut Response, request_id: &str) {
     }
 }
 
-/// A logged request not yet finished. hyper drops the request's future when the client
-/// closes the connection first (a `hang` fault, a long-poll given up); the drop then records
-/// the request as ended without a reply.
-struct Pending<'a> {
-    app: &'a App,
+/// A logged request not yet finished: its entry ends when this is dropped, with the reply's
+/// status if one was sent. hyper drops the request's future when the client closes the
+/// connection first (a `hang` fault, a long-poll given up), and a reply's body when it is
+/// sent or cut, so the drop records the end either way.
+struct Pending {
+    app: Arc<App>,
     seq: u64,
     started: Instant,
-    armed: bool,
+    status: Option<u16>,
 }
 
-impl Pending<'_> {
-    fn finish(mut self, status: Option<u16>) {
-        self.armed = false;
-        self.record(status);
-    }
-
-    fn record(&self, status: Option<u16>) {
-        let elapsed_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        self.app.log.finish(self.seq, status, elapsed_ms);
+impl Pending {
+    fn answered(mut self, status: u16) -> Pending {
+        self.app.log.answered(self.seq, status);
+        self.status = Some(status);
+        self
     }
 }
 
-impl Drop for Pending<'_> {
+impl Drop for Pending {
     fn drop(&mut self) {
-        if self.armed {
-            self.record(None);
-            tracing::info!(seq = self.seq, "client went away before the reply");
-        }
+        let elapsed_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.app.log.finish(self.seq, self.status, elapsed_ms);
+    }
+}
+
+/// A reply body that ends its log entry when it is done or dropped.
+struct Logged {
+    inner: Body,
+    /// Held for its drop.
+    _pending: Pending,
+}
+
+impl http_body::Body for Logged {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::pin::Pin::new(&mut self.inner).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
     }
 }

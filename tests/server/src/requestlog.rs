@@ -51,6 +51,15 @@ impl RequestLog {
         inner.next_seq
     }
 
+    /// Fills in the status of a reply whose head is sent; its body may still be going.
+    pub fn answered(&self, seq: u64, status: u16) {
+        let mut inner = self.lock();
+        let entries = &mut inner.entries;
+        if let Ok(at) = entries.binary_search_by_key(&seq, |e| e.seq) {
+            entries[at].status = Some(status);
+        }
+    }
+
     /// Fills in how a request ended (`status` stays null when no reply was sent).
     pub fn finish(&self, seq: u64, status: Option<u16>, elapsed_ms: u64) {
         let mut inner = self.lock();

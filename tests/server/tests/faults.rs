@@ -226,6 +226,29 @@ async fn stall_sends_headers_then_nothing() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.bytes().await.is_err());
+
+    // The log entry ends with the body, when the client gives up on it: not at the head.
+    api.fault(json!({"path": "/v1/users/*", "kind": "stall"}))
+        .await;
+    let sent = client
+        .get(api.url("/v1/users/st%40example.com"))
+        .bearer_auth(&api.key);
+    let response = sent.send().await.unwrap();
+    let entry = |log: Vec<serde_json::Value>| log.last().cloned().unwrap();
+    assert_eq!(entry(api.log().await)["status"], 200);
+    assert!(
+        entry(api.log().await)["elapsed_ms"].is_null(),
+        "in flight while the body stalls"
+    );
+    assert!(response.bytes().await.is_err());
+    for _ in 0..50 {
+        if entry(api.log().await)["elapsed_ms"].is_number() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let elapsed = entry(api.log().await)["elapsed_ms"].as_u64().unwrap();
+    assert!((250..2_000).contains(&elapsed), "{elapsed} ms");
 }
 
 #[tokio::test]
